@@ -1,0 +1,29 @@
+// The snapshot's nodes and resolved edges as a Boost.Graph graph. Vertex i is Model::nodes[i];
+// each graph edge carries the position of its Model::edges entry.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "snaplint/model.hpp"
+
+namespace snaplint {
+
+struct EdgeProperties {
+  std::uint32_t edge = 0;  // position in Model::edges
+};
+
+using AgentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         boost::no_property, EdgeProperties>;
+
+// Edges whose ends both resolve to node ids become graph edges; dangling ones are left out.
+AgentGraph build_agent_graph(const Model& model);
+
+// A breadth-first search from `start`: for each vertex, the vertex it was first reached from (the
+// start maps to itself), or no_index when unreached. With `ignore_global_sources`, edges leaving
+// global nodes are not followed (the runner ignores them).
+std::vector<std::uint32_t> search_from(const AgentGraph& graph, const Model& model,
+                                       std::uint32_t start, bool ignore_global_sources);
+
+}  // namespace snaplint

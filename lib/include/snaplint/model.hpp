@@ -1,0 +1,115 @@
+// A typed, read-only view of a snapshot's nodes, edges and tools over its JsonDocument. Built even
+// when the schema check fails: a field of the wrong JSON type reads as absent, so rules can still
+// judge everything else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "snaplint/json_document.hpp"
+
+namespace snaplint {
+
+enum class Envelope : std::uint8_t { request, response, bare };
+std::string_view to_string(Envelope envelope);
+
+enum class NodeType : std::uint8_t {
+  default_node,
+  subagent,
+  webhook,
+  knowledge_base,
+  handoff,
+  warm_end,
+  whatsapp_template,
+  unknown,
+};
+
+// The seven type names Kapso's runner accepts, in NodeType order.
+inline constexpr std::string_view node_type_names[] = {
+    "DefaultNode",      "SubagentNode", "WebhookNode",         "KnowledgeBaseNode",
+    "HandoffNode",      "WarmEndNode",  "WhatsappTemplateNode",
+};
+std::string_view to_string(NodeType type);
+
+// The payload ("nodeable") key a typed node needs, or an empty view for DefaultNode/unknown.
+std::string_view payload_key(NodeType type);
+// Every payload key, in NodeType order (DefaultNode has none).
+inline constexpr std::string_view payload_keys[] = {"subagent", "webhook", "knowledge_base",
+                                                    "handoff",  "warm_end", "whatsapp_template"};
+
+inline constexpr std::string_view start_node_name = "__start__";
+inline constexpr std::string_view end_node_name = "__end__";
+inline constexpr std::uint32_t no_index = UINT32_MAX;
+
+struct Node {
+  std::uint32_t index = 0;  // position in the nodes array
+  JsonRef json = no_value;
+  JsonRef id_ref = no_value;  // each *_ref is no_value when absent or of the wrong type
+  JsonRef name_ref = no_value;
+  JsonRef type_ref = no_value;
+  std::string_view id;
+  std::string_view name;
+  std::string_view type_name;  // as written; empty when missing
+  NodeType type = NodeType::default_node;
+  bool is_global = false;
+
+  bool has_id() const { return id_ref != no_value; }
+  bool has_name() const { return name_ref != no_value; }
+  bool is_start() const { return has_name() && name == start_node_name; }
+  bool is_end() const { return has_name() && name == end_node_name; }
+  bool is_special() const { return is_start() || is_end(); }
+  bool is_ordinary() const { return !is_global && !is_special(); }
+};
+
+struct Edge {
+  std::uint32_t index = 0;
+  JsonRef json = no_value;
+  JsonRef id_ref = no_value;
+  JsonRef from_ref = no_value;
+  JsonRef to_ref = no_value;
+  JsonRef label_ref = no_value;
+  std::string_view id;
+  std::string_view from;
+  std::string_view to;
+  std::string_view label;
+  std::uint32_t source = no_index;  // node index `from` resolves to
+  std::uint32_t target = no_index;
+
+  bool has_id() const { return id_ref != no_value; }
+  bool is_resolved() const { return source != no_index && target != no_index; }
+};
+
+struct Tool {
+  std::uint32_t index = 0;
+  JsonRef json = no_value;
+  JsonRef id_ref = no_value;
+  std::string_view id;
+  bool has_id() const { return id_ref != no_value; }
+};
+
+struct Model {
+  Envelope envelope = Envelope::bare;
+  JsonRef graph = no_value;  // the GRAPH object, wherever the envelope put it
+  JsonRef nodes_array = no_value;
+  JsonRef edges_array = no_value;
+  JsonRef tools_array = no_value;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<Tool> tools;
+  // Id → index of the first node/tool with that id; later duplicates are the identity rules'
+  // business.
+  std::unordered_map<std::string_view, std::uint32_t> node_by_id;
+  std::unordered_map<std::string_view, std::uint32_t> tool_by_id;
+  std::uint32_t start_node = no_index;  // first node named __start__
+  std::uint32_t end_node = no_index;
+
+  const Node* find_node(std::string_view id) const;
+};
+
+Envelope detect_envelope(const JsonDocument& document, JsonRef* graph);
+Model build_model(const JsonDocument& document);
+
+}  // namespace snaplint

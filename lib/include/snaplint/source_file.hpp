@@ -1,0 +1,40 @@
+// The bytes of one linted file and the mapping from byte offsets to lines and columns.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snaplint/diagnostic.hpp"
+
+namespace snaplint {
+
+class SourceFile {
+ public:
+  SourceFile() = default;
+  explicit SourceFile(std::string bytes) : bytes_(std::move(bytes)) {}
+
+  std::string_view bytes() const { return bytes_; }
+  std::size_t size() const { return bytes_.size(); }
+
+  // Line and column of a byte offset. The line table is built on the first call only, so files
+  // without findings never pay for it. Columns count code points, not bytes.
+  Position position(std::size_t offset) const;
+
+  // The line holding `offset`, without its line terminator, cut to about `max_columns` code points
+  // around the offset.
+  SourceExcerpt excerpt(std::size_t offset, std::uint32_t max_columns = 120) const;
+
+ private:
+  void build_line_table() const;
+  std::size_t line_start_index(std::size_t offset) const;
+
+  std::string bytes_;
+  mutable std::vector<std::size_t> line_starts_;
+};
+
+// Number of code points in a UTF-8 byte range (continuation bytes are not counted).
+std::uint32_t count_code_points(std::string_view text);
+
+}  // namespace snaplint

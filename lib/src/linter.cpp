@@ -1,0 +1,177 @@
+#include "snaplint/linter.hpp"
+
+#include <algorithm>
+
+#include "snaplint/agent_graph.hpp"
+
+namespace snaplint {
+
+namespace {
+
+// Turns findings (values on the tape) into diagnostics (pointers, ranges, code frames).
+class DiagnosticBuilder {
+ public:
+  DiagnosticBuilder(const JsonDocument& doc, const Model* model, const RuleSelection& selection,
+                    std::vector<Diagnostic>& out)
+      : doc_(doc), model_(model), selection_(selection), out_(out) {}
+
+  void add(const RuleInfo& rule, Finding finding) {
+    if (!selection_.enabled(rule.name)) return;
+    Diagnostic diagnostic;
+    diagnostic.rule = std::string(rule.name);
+    diagnostic.severity = selection_.severity(rule.name);
+    diagnostic.message = std::move(finding.message);
+    diagnostic.help = std::move(finding.help);
+    diagnostic.entity = std::move(finding.entity);
+    std::uint32_t begin = 0;
+    if (finding.where.value != no_value) {
+      diagnostic.pointer = doc_.pointer(finding.where.value);
+      const auto span = span_of(finding.where);
+      begin = span.first;
+      diagnostic.range = range_of(span);
+    }
+    diagnostic.excerpt = doc_.source().excerpt(begin);
+    for (RelatedFinding& related : finding.related) {
+      RelatedLocation location;
+      location.message = std::move(related.message);
+      if (related.where.value != no_value) {
+        location.pointer = doc_.pointer(related.where.value);
+        location.range = range_of(span_of(related.where));
+      }
+      diagnostic.related.push_back(std::move(location));
+    }
+    out_.push_back(std::move(diagnostic));
+  }
+
+  // For findings that do not come from a rule: the node, edge or tool the value belongs to.
+  Entity entity_around(JsonRef ref) const {
+    if (!model_) return graph_entity();
+    for (JsonRef at = ref; at != no_value; at = doc_.at(at).parent) {
+      const JsonRef parent = doc_.at(at).parent;
+      if (parent == no_value) break;
+      if (parent == model_->nodes_array) return find(model_->nodes, at);
+      if (parent == model_->edges_array) return find(model_->edges, at);
+      if (parent == model_->tools_array) return find(model_->tools, at);
+    }
+    return graph_entity();
+  }
+
+ private:
+  template <class Items>
+  static Entity find(const Items& items, JsonRef json) {
+    // Items are in document order, so their JSON refs ascend.
+    const auto it = std::lower_bound(items.begin(), items.end(), json,
+                                     [](const auto& item, JsonRef ref) { return item.json < ref; });
+    if (it != items.end() && it->json == json) return entity_of(*it);
+    return graph_entity();
+  }
+
+  std::pair<std::uint32_t, std::uint32_t> span_of(const Location& where) const {
+    return where.at_key ? doc_.key_span(where.value) : doc_.value_span(where.value);
+  }
+
+  Range range_of(std::pair<std::uint32_t, std::uint32_t> span) const {
+    return Range{doc_.source().position(span.first), doc_.source().position(span.second)};
+  }
+
+  const JsonDocument& doc_;
+  const Model* model_;
+  const RuleSelection& selection_;
+  std::vector<Diagnostic>& out_;
+};
+
+class CollectingReporter final : public Reporter {
+ public:
+  CollectingReporter(DiagnosticBuilder& builder, const RuleInfo& rule)
+      : builder_(builder), rule_(rule) {}
+  void report(Finding finding) override { builder_.add(rule_, std::move(finding)); }
+
+ private:
+  DiagnosticBuilder& builder_;
+  const RuleInfo& rule_;
+};
+
+Diagnostic parse_error_diagnostic(const SourceFile& source, const ParseError& error,
+                                  Severity severity) {
+  Diagnostic diagnostic;
+  diagnostic.rule = std::string(builtin::invalid_json.name);
+  diagnostic.severity = severity;
+  diagnostic.message = error.message;
+  diagnostic.range.start = source.position(error.offset);
+  // One code point wide, so the frame shows where the error is; empty at the end of the file.
+  std::size_t end = error.offset;
+  const std::string_view bytes = source.bytes();
+  if (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r') {
+    ++end;
+    while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
+  }
+  diagnostic.range.end = source.position(end);
+  diagnostic.excerpt = source.excerpt(error.offset);
+  return diagnostic;
+}
+
+}  // namespace
+
+Linter::Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits)
+    : registry_(registry), selection_(std::move(selection)), limits_(limits) {}
+
+FileReport Linter::lint(std::string bytes, std::string path) const {
+  FileReport report;
+  report.path = std::move(path);
+  try {
+    lint_into(report, std::move(bytes));
+  } catch (const std::exception& error) {
+    report.diagnostics.clear();
+    report.failure = std::string("internal error: ") + error.what();
+  } catch (...) {
+    report.diagnostics.clear();
+    report.failure = "internal error";
+  }
+  return report;
+}
+
+void Linter::lint_into(FileReport& report, std::string bytes) const {
+  const SourceFile source(std::move(bytes));
+  JsonDocument doc(source);
+  const ParseResult parsed = parse_json(source, doc, limits_);
+  if (parsed.error) {
+    if (selection_.enabled(builtin::invalid_json.name)) {
+      report.diagnostics.push_back(parse_error_diagnostic(
+          source, *parsed.error, selection_.severity(builtin::invalid_json.name)));
+    }
+    return;
+  }
+
+  const Model model = build_model(doc);
+  report.envelope = model.envelope;
+  DiagnosticBuilder builder(doc, &model, selection_, report.diagnostics);
+
+  for (const DuplicateKey& duplicate : parsed.duplicate_keys) {
+    Finding finding{{duplicate.repeat, true},
+                    "key " + quoted(doc.key(duplicate.repeat)) +
+                        " is repeated in this object; the last value wins",
+                    builder.entity_around(duplicate.repeat)};
+    finding.related.push_back({"first occurrence", {duplicate.first, true}});
+    builder.add(builtin::duplicate_key, std::move(finding));
+  }
+
+  if (selection_.enabled(builtin::schema.name)) {
+    std::vector<Finding> findings;
+    schema_.check(doc, findings);
+    for (Finding& finding : findings) {
+      finding.entity = builder.entity_around(finding.where.value);
+      builder.add(builtin::schema, std::move(finding));
+    }
+  }
+
+  const AgentGraph graph = build_agent_graph(model);
+  const LintContext context{doc, model, graph};
+  for (const Rule* rule : registry_.rules()) {
+    if (!selection_.enabled(rule->info().name)) continue;
+    CollectingReporter reporter(builder, rule->info());
+    rule->check(context, reporter);
+  }
+  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
+}
+
+}  // namespace snaplint

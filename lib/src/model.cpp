@@ -1,0 +1,157 @@
+#include "snaplint/model.hpp"
+
+namespace snaplint {
+
+std::string_view to_string(Envelope envelope) {
+  switch (envelope) {
+    case Envelope::request:
+      return "request";
+    case Envelope::response:
+      return "response";
+    case Envelope::bare:
+      return "bare";
+  }
+  return "bare";
+}
+
+std::string_view to_string(NodeType type) {
+  if (type == NodeType::unknown) return "unknown";
+  return node_type_names[static_cast<std::size_t>(type)];
+}
+
+std::string_view payload_key(NodeType type) {
+  if (type == NodeType::default_node || type == NodeType::unknown) return {};
+  return payload_keys[static_cast<std::size_t>(type) - 1];
+}
+
+const Node* Model::find_node(std::string_view id) const {
+  const auto it = node_by_id.find(id);
+  return it == node_by_id.end() ? nullptr : &nodes[it->second];
+}
+
+Envelope detect_envelope(const JsonDocument& document, JsonRef* graph) {
+  const JsonRef root = document.root();
+  *graph = no_value;
+  if (!document.is(root, JsonType::object)) return Envelope::bare;
+  if (const JsonRef data = document.member(root, "data"); data != no_value) {
+    *graph = document.member(data, "graph");
+    return Envelope::response;
+  }
+  if (const JsonRef request_graph = document.member(root, "graph"); request_graph != no_value) {
+    *graph = request_graph;
+    return Envelope::request;
+  }
+  *graph = root;
+  return Envelope::bare;
+}
+
+namespace {
+
+// The member if it exists and has the expected type.
+JsonRef typed_member(const JsonDocument& doc, JsonRef object, std::string_view key, JsonType type) {
+  const JsonRef ref = doc.member(object, key);
+  return doc.is(ref, type) ? ref : no_value;
+}
+
+NodeType parse_node_type(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(node_type_names); ++i) {
+    if (node_type_names[i] == name) return static_cast<NodeType>(i);
+  }
+  return NodeType::unknown;
+}
+
+Node read_node(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
+  Node node;
+  node.index = index;
+  node.json = json;
+  node.id_ref = typed_member(doc, json, "id", JsonType::string);
+  node.name_ref = typed_member(doc, json, "name", JsonType::string);
+  node.type_ref = typed_member(doc, json, "type", JsonType::string);
+  if (node.id_ref != no_value) node.id = doc.string(node.id_ref);
+  if (node.name_ref != no_value) node.name = doc.string(node.name_ref);
+  if (node.type_ref != no_value) {
+    node.type_name = doc.string(node.type_ref);
+    node.type = parse_node_type(node.type_name);
+  } else if (doc.member(json, "type") != no_value) {
+    node.type = NodeType::unknown;  // present but not a string
+  }
+  const JsonRef global = typed_member(doc, json, "global", JsonType::boolean);
+  node.is_global = global != no_value && doc.at(global).data.boolean;
+  return node;
+}
+
+Edge read_edge(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
+  Edge edge;
+  edge.index = index;
+  edge.json = json;
+  edge.id_ref = typed_member(doc, json, "id", JsonType::string);
+  edge.from_ref = typed_member(doc, json, "from", JsonType::string);
+  edge.to_ref = typed_member(doc, json, "to", JsonType::string);
+  edge.label_ref = typed_member(doc, json, "label", JsonType::string);
+  if (edge.id_ref != no_value) edge.id = doc.string(edge.id_ref);
+  if (edge.from_ref != no_value) edge.from = doc.string(edge.from_ref);
+  if (edge.to_ref != no_value) edge.to = doc.string(edge.to_ref);
+  if (edge.label_ref != no_value) edge.label = doc.string(edge.label_ref);
+  return edge;
+}
+
+}  // namespace
+
+Model build_model(const JsonDocument& doc) {
+  Model model;
+  model.envelope = detect_envelope(doc, &model.graph);
+  if (!doc.is(model.graph, JsonType::object)) {
+    model.graph = no_value;
+    return model;
+  }
+  model.nodes_array = typed_member(doc, model.graph, "nodes", JsonType::array);
+  model.edges_array = typed_member(doc, model.graph, "edges", JsonType::array);
+  model.tools_array = typed_member(doc, model.graph, "tools", JsonType::array);
+
+  std::uint32_t index = 0;
+  for (JsonRef json : doc.children(model.nodes_array)) {
+    if (doc.is(json, JsonType::object)) {
+      Node node = read_node(doc, json, index);
+      const auto position = static_cast<std::uint32_t>(model.nodes.size());
+      if (node.has_id()) model.node_by_id.try_emplace(node.id, position);
+      if (node.is_start() && model.start_node == no_index) model.start_node = position;
+      if (node.is_end() && model.end_node == no_index) model.end_node = position;
+      model.nodes.push_back(node);
+    }
+    ++index;
+  }
+  index = 0;
+  for (JsonRef json : doc.children(model.edges_array)) {
+    if (doc.is(json, JsonType::object)) {
+      Edge edge = read_edge(doc, json, index);
+      if (const auto it = model.node_by_id.find(edge.from);
+          edge.from_ref != no_value && it != model.node_by_id.end()) {
+        edge.source = it->second;
+      }
+      if (const auto it = model.node_by_id.find(edge.to);
+          edge.to_ref != no_value && it != model.node_by_id.end()) {
+        edge.target = it->second;
+      }
+      model.edges.push_back(edge);
+    }
+    ++index;
+  }
+  index = 0;
+  for (JsonRef json : doc.children(model.tools_array)) {
+    if (doc.is(json, JsonType::object)) {
+      Tool tool;
+      tool.index = index;
+      tool.json = json;
+      tool.id_ref = typed_member(doc, json, "id", JsonType::string);
+      if (tool.has_id()) {
+        tool.id = doc.string(tool.id_ref);
+        model.tool_by_id.try_emplace(tool.id, static_cast<std::uint32_t>(model.tools.size()));
+      }
+      model.tools.push_back(tool);
+    }
+    ++index;
+  }
+  return model;
+}
+
+}  // namespace snaplint

@@ -1,0 +1,16 @@
+// The rule modules' single entry point.
+#pragma once
+
+#include <vector>
+
+#include "snaplint/registry.hpp"
+
+namespace snaplint::rules {
+
+// Every rule with a check, in name order.
+std::vector<const Rule*> all_rules();
+
+// A registry of all_rules() plus the engine's built-in rules.
+const RuleRegistry& default_registry();
+
+}  // namespace snaplint::rules

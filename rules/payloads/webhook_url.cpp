@@ -1,0 +1,94 @@
+// webhook-url: a webhook (or subagent webhook tool) whose `url` is missing, empty, or not an
+// absolute http(s) URL once its #{var} / {{var}} placeholders are filled in.
+#include "../rule_support.hpp"
+
+namespace snaplint::rules {
+namespace {
+
+// Replaces each placeholder with a plain word; placeholder syntax itself is
+// template-variable-syntax's business.
+std::string fill_placeholders(std::string_view url) {
+  std::string out;
+  for (std::size_t i = 0; i < url.size();) {
+    const bool hash = url.substr(i, 2) == "#{";
+    const bool braces = url.substr(i, 2) == "{{";
+    if (hash || braces) {
+      const std::size_t close = url.find(hash ? "}" : "}}", i + 2);
+      if (close != std::string_view::npos) {
+        out += "var";
+        i = close + (hash ? 1 : 2);
+        continue;
+      }
+    }
+    out += url[i++];
+  }
+  return out;
+}
+
+bool starts_with_placeholder(std::string_view url) {
+  return url.substr(0, 2) == "#{" || url.substr(0, 2) == "{{";
+}
+
+// Scheme http or https (any case), "://", a non-empty host, and no whitespace anywhere.
+bool is_absolute_http_url(std::string_view url) {
+  for (char c : url) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+  }
+  const std::size_t separator = url.find("://");
+  if (separator == std::string_view::npos) return false;
+  std::string scheme(url.substr(0, separator));
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "http" && scheme != "https") return false;
+  const std::string_view rest = url.substr(separator + 3);
+  const std::size_t host_end = rest.find_first_of("/?#");
+  return !rest.substr(0, host_end).empty();
+}
+
+class WebhookUrl final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static constexpr RuleInfo info{"webhook-url", "payloads", Severity::error,
+                                   "a webhook url is missing, empty, or not an absolute http(s) URL"};
+    return info;
+  }
+
+  void check(const LintContext& context, Reporter& reporter) const override {
+    const JsonDocument& doc = context.json;
+    for (const Node& node : context.model.nodes) {
+      for (JsonRef webhook : webhooks_of(doc, node)) {
+        const JsonRef url = doc.member(webhook, "url");
+        const std::string subject = describe_webhook(doc, node, webhook);
+        if (url == no_value || doc.is(url, JsonType::null_value)) {
+          reporter.report(Finding{{webhook}, subject + " has no 'url'", entity_of(node), {},
+                                  "add the endpoint, e.g. \"https://api.example.com/orders\""});
+          continue;
+        }
+        if (!doc.is(url, JsonType::string)) continue;  // the schema reports the type
+        const std::string_view text = doc.string(url);
+        if (is_blank(text)) {
+          reporter.report(Finding{{url}, subject + " has an empty 'url'", entity_of(node), {},
+                                  "set the endpoint, e.g. \"https://api.example.com/orders\""});
+          continue;
+        }
+        // A URL that starts with a variable may get its scheme and host at run time.
+        if (starts_with_placeholder(text) || is_absolute_http_url(fill_placeholders(text))) {
+          continue;
+        }
+        reporter.report(Finding{{url},
+                                subject + " has url " + quoted(text) +
+                                    ", which is not an absolute http(s) URL",
+                                entity_of(node), {},
+                                "start it with https:// (or http://) and a host name"});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& webhook_url() {
+  static const WebhookUrl rule;
+  return rule;
+}
+
+}  // namespace snaplint::rules

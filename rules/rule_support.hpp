@@ -1,0 +1,67 @@
+// Small helpers that several rules share.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snaplint/rule.hpp"
+
+namespace snaplint::rules {
+
+// Every rule module's factory; registry.cpp lists them in one place.
+#define SNAPLINT_RULE(function) const Rule& function();
+SNAPLINT_RULE(dangling_edge)
+SNAPLINT_RULE(duplicate_node_id)
+SNAPLINT_RULE(duplicate_node_name)
+SNAPLINT_RULE(global_condition_conflict)
+SNAPLINT_RULE(global_condition_ignored)
+SNAPLINT_RULE(global_condition_missing)
+SNAPLINT_RULE(mismatched_nodeable)
+SNAPLINT_RULE(missing_end_node)
+SNAPLINT_RULE(missing_nodeable)
+SNAPLINT_RULE(missing_start_node)
+SNAPLINT_RULE(missing_tool)
+SNAPLINT_RULE(unknown_node_type)
+SNAPLINT_RULE(unreachable_node)
+SNAPLINT_RULE(warm_end_timeout)
+SNAPLINT_RULE(webhook_method)
+SNAPLINT_RULE(webhook_url)
+SNAPLINT_RULE(whatsapp_template_fields)
+#undef SNAPLINT_RULE
+
+// True for a string of only whitespace (or empty).
+bool is_blank(std::string_view text);
+
+// A global condition or edge label in comparable form: lower-case, punctuation turned into
+// spaces, runs of spaces collapsed, trimmed.
+std::string normalize_condition(std::string_view text);
+
+// The payload object a node carries under `key`, or no_value when absent or not an object.
+JsonRef payload_of(const JsonDocument& doc, const Node& node, std::string_view key);
+
+// The webhook objects a node defines: its `webhook` payload (WebhookNode) and every entry of its
+// subagent's `webhooks` (SubagentNode).
+std::vector<JsonRef> webhooks_of(const JsonDocument& doc, const Node& node);
+
+// Where a finding about a member goes: the member if present, else the object that lacks it.
+JsonRef member_or(const JsonDocument& doc, JsonRef object, std::string_view key);
+
+}  // namespace snaplint::rules
+
+namespace snaplint::rules {
+
+// Shared by missing-start-node and missing-end-node: reports that no node is named
+// `special_name`, at the nodes array, and names a node that looks meant for the role.
+void report_missing_special_node(const LintContext& context, Reporter& reporter,
+                                 std::string_view special_name, std::string_view role,
+                                 std::string_view alias);
+
+}  // namespace snaplint::rules
+
+namespace snaplint::rules {
+
+// "the webhook of node 'c'" or "webhook tool 'get' of node 'x'", for messages.
+std::string describe_webhook(const JsonDocument& doc, const Node& node, JsonRef webhook);
+
+}  // namespace snaplint::rules
