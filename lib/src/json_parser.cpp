@@ -173,7 +173,8 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   }
 
   bool open(JsonType type) {
-    const std::uint32_t begin = tell() - 1;  // the event fires after '{' or '['
+    // RapidJSON fires container events before it consumes the '{', '[', '}' or ']'.
+    const std::uint32_t begin = tell();
     if (open_.size() >= limits_.max_depth) {
       depth_exceeded_ = true;
       depth_error_offset_ = begin;
@@ -181,14 +182,14 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     }
     open_.push_back(append(type, begin));
     values_.back().data.child_count = 0;
-    last_end_ = tell();
+    last_end_ = begin + 1;
     return true;
   }
 
   JsonRef close() {
     const JsonRef ref = open_.back();
     open_.pop_back();
-    values_[ref].end = last_end_ = tell();
+    values_[ref].end = last_end_ = tell() + 1;
     values_[ref].next = static_cast<JsonRef>(values_.size());
     return ref;
   }

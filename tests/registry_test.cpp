@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "snaplint/rules/all_rules.hpp"
+#include "test_support.hpp"
+
+namespace snaplint::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Registry, ListsEveryRuleOnceInNameOrder) {
+  const auto& infos = rules::default_registry().infos();
+  ASSERT_FALSE(infos.empty());
+  for (std::size_t i = 1; i < infos.size(); ++i) {
+    EXPECT_LT(infos[i - 1].name, infos[i].name) << "rule names must be sorted and unique";
+  }
+}
+
+TEST(Registry, RuleModulesAreRegisteredInNameOrder) {
+  const auto rules_list = rules::all_rules();
+  for (std::size_t i = 1; i < rules_list.size(); ++i) {
+    EXPECT_LT(rules_list[i - 1]->info().name, rules_list[i]->info().name)
+        << "keep all_rules() sorted by name";
+  }
+}
+
+TEST(Registry, HasTheFoundationRulesWithTheCatalogueSeverities) {
+  const std::vector<std::pair<std::string, Severity>> expected = {
+      {"invalid-json", Severity::error},
+      {"duplicate-key", Severity::error},
+      {"schema", Severity::error},
+      {"duplicate-node-id", Severity::error},
+      {"duplicate-node-name", Severity::error},
+      {"unknown-node-type", Severity::error},
+      {"missing-start-node", Severity::error},
+      {"missing-end-node", Severity::error},
+      {"dangling-edge", Severity::error},
+      {"unreachable-node", Severity::error},
+      {"missing-tool", Severity::error},
+      {"global-condition-missing", Severity::error},
+      {"global-condition-ignored", Severity::warning},
+      {"global-condition-conflict", Severity::error},
+      {"missing-nodeable", Severity::error},
+      {"mismatched-nodeable", Severity::warning},
+      {"webhook-url", Severity::error},
+      {"webhook-method", Severity::error},
+      {"warm-end-timeout", Severity::error},
+      {"whatsapp-template-fields", Severity::error},
+  };
+  for (const auto& [name, severity] : expected) {
+    const RuleInfo* info = rules::default_registry().find(name);
+    ASSERT_NE(info, nullptr) << name;
+    EXPECT_EQ(info->default_severity, severity) << name;
+    EXPECT_FALSE(info->summary.empty()) << name;
+    EXPECT_FALSE(info->category.empty()) << name;
+  }
+}
+
+TEST(Registry, EveryRuleHasOkAndErrFixtures) {
+  for (const RuleInfo& info : rules::default_registry().infos()) {
+    const fs::path dir = fs::path(SNAPLINT_TEST_DIR) / "rules" / std::string(info.name);
+    bool has_ok = false;
+    bool has_err = false;
+    if (fs::is_directory(dir)) {
+      for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        has_ok = has_ok || (name.rfind("ok_", 0) == 0 && entry.path().extension() == ".json");
+        has_err = has_err || (name.rfind("err_", 0) == 0 && entry.path().extension() == ".json");
+      }
+    }
+    EXPECT_TRUE(has_ok) << info.name << " needs tests/rules/" << info.name << "/ok_*.json";
+    EXPECT_TRUE(has_err) << info.name << " needs tests/rules/" << info.name << "/err_*.json";
+  }
+}
+
+TEST(RuleSelection, AcceptsNamesAndCategoriesAndRejectsUnknownNames) {
+  const RuleRegistry& registry = rules::default_registry();
+  std::string error;
+  auto payloads = RuleSelection::create(registry, {"payloads"}, {"webhook-url"}, &error);
+  ASSERT_TRUE(payloads.has_value()) << error;
+  EXPECT_TRUE(payloads->enabled("webhook-method"));
+  EXPECT_FALSE(payloads->enabled("webhook-url"));
+  EXPECT_FALSE(payloads->enabled("dangling-edge"));
+
+  EXPECT_FALSE(RuleSelection::create(registry, {"no-such-rule"}, {}, &error).has_value());
+  EXPECT_NE(error.find("no-such-rule"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace snaplint::test
