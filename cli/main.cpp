@@ -9,6 +9,24 @@
 #include "snaplint/schema_check.hpp"
 #include "snaplint/version.hpp"
 
+namespace {
+
+// "--select a,b --select c" gives {"a,b", "c"}; rules are {"a", "b", "c"}.
+std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const std::size_t comma = std::min(value.find(',', start), value.size());
+      if (comma > start) out.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace snaplint;
   CLI::App app{"snaplint: find broken Kapso agent graphs before you upload them.", "snaplint"};
@@ -26,10 +44,15 @@ int main(int argc, char** argv) {
   check_command->add_option("--format", check.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
-  check_command->add_option("--select", check.select, "Only these rules or categories")
-      ->delimiter(',');
-  check_command->add_option("--ignore", check.ignore, "Skip these rules or categories")
-      ->delimiter(',');
+  // One value per occurrence (comma-separated), so a path after the option is not taken for a rule.
+  check_command
+      ->add_option("--select", check.select, "Only these rules or categories (comma-separated)")
+      ->type_size(1)
+      ->allow_extra_args(false);
+  check_command
+      ->add_option("--ignore", check.ignore, "Skip these rules or categories (comma-separated)")
+      ->type_size(1)
+      ->allow_extra_args(false);
   std::string color = "auto";
   check_command
       ->add_option("--color", color,
@@ -55,6 +78,8 @@ int main(int argc, char** argv) {
     check.color = color == "always"  ? cli::ColorMode::always
                   : color == "never" ? cli::ColorMode::never
                                      : cli::ColorMode::automatic;
+    check.select = split_commas(check.select);
+    check.ignore = split_commas(check.ignore);
     return cli::run_check(check);
   }
   if (rules_command->parsed()) {
