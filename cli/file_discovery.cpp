@@ -31,8 +31,8 @@ void add_directory(const fs::path& root, std::vector<InputFile>& out) {
   }
   for (const fs::recursive_directory_iterator end; it != end; it.increment(error)) {
     if (error) {
-      found.push_back({display(it->path()), it->path().string(),
-                       "cannot read directory: " + error.message()});
+      found.push_back(
+          {display(it->path()), it->path().string(), "cannot read directory: " + error.message()});
       error.clear();
       continue;
     }

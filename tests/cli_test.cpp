@@ -36,7 +36,7 @@ std::string shell_quote(const std::string& text) {
 
 // Runs `snaplint ARGS` in `dir` through the shell; stdout is captured, stderr goes to a file.
 CliRun snaplint(const std::string& args, const fs::path& dir = fs::current_path(),
-             const std::string& stdin_text = "") {
+                const std::string& stdin_text = "") {
   std::string command = "cd " + shell_quote(dir.string()) + " && ";
   if (!stdin_text.empty()) command += "printf '%s' " + shell_quote(stdin_text) + " | ";
   command += shell_quote(SNAPLINT_EXECUTABLE) + " " + args + " 2>/dev/null";
@@ -180,8 +180,8 @@ TEST(Cli, SearchesDirectoriesForJsonFilesInSortedOrder) {
   ASSERT_FALSE(doc.HasParseError()) << run.out;
   std::vector<std::string> paths;
   for (const auto& file : doc["files"].GetArray()) paths.emplace_back(file["path"].GetString());
-  EXPECT_EQ(paths, (std::vector<std::string>{"agents/a.json", "agents/b.json",
-                                             "agents/nested/c.json"}));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"agents/a.json", "agents/b.json", "agents/nested/c.json"}));
 }
 
 TEST(Cli, LintsTheCurrentDirectoryWhenNoPathIsGiven) {

@@ -144,7 +144,9 @@ TEST_P(JsonParserRejects, WithAPositionAndAMessage) {
   EXPECT_TRUE(parsed.doc.empty());
 }
 
-std::string nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested(int depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, JsonParserRejects,

@@ -33,9 +33,8 @@ TEST(Linter, RecognisesTheThreeEnvelopesAndPointsFromTheFileRoot) {
   EXPECT_EQ(request.envelope, Envelope::request);
   EXPECT_EQ(pointers_of(request, "dangling-edge"), std::vector<std::string>{"/graph/edges/1/to"});
 
-  const FileReport response =
-      lint_text("{\"data\": {\"id\": \"snap-1\", \"agent_id\": \"ag-1\", \"graph\": {" +
-                graph_body + "}}}");
+  const FileReport response = lint_text(
+      "{\"data\": {\"id\": \"snap-1\", \"agent_id\": \"ag-1\", \"graph\": {" + graph_body + "}}}");
   EXPECT_EQ(response.envelope, Envelope::response);
   EXPECT_EQ(pointers_of(response, "dangling-edge"),
             std::vector<std::string>{"/data/graph/edges/1/to"});
@@ -66,8 +65,8 @@ TEST(Linter, ReportsEveryProblemOfAFileInOneRunSortedByPosition) {
       "missing-end-node",  "unreachable-node", "duplicate-node-id", "unreachable-node",
       "unknown-node-type", "webhook-url",      "webhook-method",    "dangling-edge"};
   EXPECT_EQ(rules, expected);
-  EXPECT_TRUE(std::is_sorted(report.diagnostics.begin(), report.diagnostics.end(),
-                             diagnostic_less));
+  EXPECT_TRUE(
+      std::is_sorted(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less));
 }
 
 TEST(Linter, InvalidJsonSuppressesEverythingElse) {
@@ -139,7 +138,8 @@ TEST(Linter, AppliesTheSelectedSeverityAndSkipsDisabledRules) {
 TEST(Linter, FillsTheCodeFrameExcerpt) {
   const FileReport report = lint_text("{\"graph\": {" + graph_body + "}}", {"dangling-edge"});
   ASSERT_EQ(report.diagnostics.size(), 1u);
-  EXPECT_EQ(report.diagnostics[0].excerpt.text, "    {\"id\": \"e2\", \"from\": \"a\", \"to\": \"nope\"}");
+  EXPECT_EQ(report.diagnostics[0].excerpt.text,
+            "    {\"id\": \"e2\", \"from\": \"a\", \"to\": \"nope\"}");
 }
 
 TEST(Linter, IsSafeToShareBetweenThreadsBecauseItIsConst) {

@@ -73,7 +73,8 @@ TEST_P(RuleFixture, ProducesExactlyTheExpectedDiagnostics) {
     write_file(expected_file, actual.str());
     return;
   }
-  ASSERT_TRUE(fs::exists(expected_file)) << expected_file << " is missing (SNAPLINT_BLESS=1 writes it)";
+  ASSERT_TRUE(fs::exists(expected_file))
+      << expected_file << " is missing (SNAPLINT_BLESS=1 writes it)";
   EXPECT_EQ(actual.str(), read_file(expected_file)) << "for " << fixture.file;
 }
 

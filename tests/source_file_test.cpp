@@ -10,8 +10,8 @@ TEST(SourceFile, MapsOffsetsToLinesAndCodePointColumns) {
   EXPECT_EQ(source.position(0), (Position{1, 1}));
   EXPECT_EQ(source.position(2), (Position{1, 3}));
   EXPECT_EQ(source.position(3), (Position{2, 1}));
-  EXPECT_EQ(source.position(5), (Position{2, 2}));  // after the two bytes of 'ç'
-  EXPECT_EQ(source.position(9), (Position{3, 2}));  // a tab is one column
+  EXPECT_EQ(source.position(5), (Position{2, 2}));    // after the two bytes of 'ç'
+  EXPECT_EQ(source.position(9), (Position{3, 2}));    // a tab is one column
   EXPECT_EQ(source.position(100), (Position{4, 1}));  // clamped to the end
 }
 

@@ -48,8 +48,8 @@ std::string format_for_fixture(const Diagnostic& diagnostic) {
 
 std::filesystem::path shared_dir() {
   const char* from_environment = std::getenv("SNAPLINT_SHARED_DIR");
-  std::filesystem::path dir = from_environment && *from_environment ? from_environment
-                                                                     : SNAPLINT_SHARED_DIR;
+  std::filesystem::path dir =
+      from_environment && *from_environment ? from_environment : SNAPLINT_SHARED_DIR;
   std::error_code error;
   return std::filesystem::is_directory(dir, error) ? dir : std::filesystem::path();
 }

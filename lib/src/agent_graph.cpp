@@ -32,10 +32,10 @@ void search(const Graph& graph, std::uint32_t start, std::vector<std::uint32_t>&
   auto color_map = boost::make_iterator_property_map(colors.begin(), index);
   auto parent_map = boost::make_iterator_property_map(parents.begin(), index);
   parents[start] = start;
-  boost::breadth_first_search(
-      graph, start,
-      boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(parent_map, boost::on_tree_edge())))
-          .color_map(color_map));
+  boost::breadth_first_search(graph, start,
+                              boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(
+                                                 parent_map, boost::on_tree_edge())))
+                                  .color_map(color_map));
 }
 
 }  // namespace

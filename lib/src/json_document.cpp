@@ -87,7 +87,8 @@ std::string unescape_token(std::string_view token) {
 
 std::string JsonDocument::pointer(JsonRef ref) const {
   std::vector<JsonRef> chain;
-  for (JsonRef at = ref; at != no_value && values_[at].parent != no_value; at = values_[at].parent) {
+  for (JsonRef at = ref; at != no_value && values_[at].parent != no_value;
+       at = values_[at].parent) {
     chain.push_back(at);
   }
   std::string out;

@@ -251,7 +251,8 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
     return result;
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    result.error = ParseError{0, "the file starts with a UTF-8 byte-order mark, which JSON forbids"};
+    result.error =
+        ParseError{0, "the file starts with a UTF-8 byte-order mark, which JSON forbids"};
     return result;
   }
   // RapidJSON takes a NUL byte for the end of input, even with an explicit length, so parse only
@@ -268,13 +269,14 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
   const rapidjson::ParseResult parsed = reader.Parse<flags>(stream, builder);
 
   if (builder.depth_exceeded()) {
-    result.error = ParseError{builder.depth_error_offset(),
-                              "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
+    result.error =
+        ParseError{builder.depth_error_offset(),
+                   "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
   } else if (nul && (parsed || parsed.Offset() >= parse_length)) {
     result.error = ParseError{static_cast<std::uint32_t>(parse_length), "NUL byte in the file"};
   } else if (!parsed) {
-    result.error =
-        ParseError{static_cast<std::uint32_t>(parsed.Offset()), std::string(describe(parsed.Code()))};
+    result.error = ParseError{static_cast<std::uint32_t>(parsed.Offset()),
+                              std::string(describe(parsed.Code()))};
   }
   if (result.error) {
     document.clear();

@@ -14,8 +14,9 @@ RuleRegistry::RuleRegistry(std::vector<const Rule*> rules) : rules_(std::move(ru
 }
 
 const RuleInfo* RuleRegistry::find(std::string_view name) const {
-  const auto it = std::lower_bound(infos_.begin(), infos_.end(), name,
-                                   [](const RuleInfo& info, std::string_view n) { return info.name < n; });
+  const auto it =
+      std::lower_bound(infos_.begin(), infos_.end(), name,
+                       [](const RuleInfo& info, std::string_view n) { return info.name < n; });
   return it != infos_.end() && it->name == name ? &*it : nullptr;
 }
 

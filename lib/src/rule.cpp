@@ -21,7 +21,9 @@ Entity entity_of(const Edge& edge) {
 Entity entity_of(const Tool& tool) {
   return make_entity(EntityKind::tool, tool.has_id(), tool.id, tool.index);
 }
-Entity graph_entity() { return Entity{}; }
+Entity graph_entity() {
+  return Entity{};
+}
 
 std::string quoted(std::string_view text) {
   std::string out;

@@ -7,6 +7,8 @@
 
 #include <map>
 #include <string>
+// valijson's #warning that RAPIDJSON_ASSERT is already defined is silenced in lib/CMakeLists.txt:
+// defining it first is deliberate (rapidjson_config.hpp).
 #include <valijson/adapters/rapidjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -110,7 +112,8 @@ std::string describe_found(const JsonDocument& doc, JsonRef ref) {
 std::string join_alternatives(const std::vector<std::string>& items, std::string_view last_word) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? std::string(" ") + std::string(last_word) + " " : ", ";
+    if (i > 0)
+      out += i + 1 == items.size() ? std::string(" ") + std::string(last_word) + " " : ", ";
     out += items[i];
   }
   return out;
@@ -272,8 +275,8 @@ void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings)
     valijson::adapters::RapidJsonAdapter adapter(instance);
     if (validator.validate(impl_->schema, adapter, &results)) return;
   } catch (const std::exception& error) {
-    findings.push_back({{doc.root()}, std::string("internal error in the schema check: ") +
-                                          error.what(), {}});
+    findings.push_back(
+        {{doc.root()}, std::string("internal error in the schema check: ") + error.what(), {}});
     return;
   }
 

@@ -6,7 +6,9 @@
 namespace snaplint {
 
 namespace {
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char fold(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b, bool ignore_case,

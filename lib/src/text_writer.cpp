@@ -102,8 +102,8 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
   out << palette.bold << path << ':' << diagnostic.range.start.line << ':'
       << diagnostic.range.start.column << ':' << palette.reset << ' '
       << severity_color(palette, diagnostic.severity) << to_string(diagnostic.severity)
-      << palette.reset << ": " << diagnostic.message << ' ' << palette.dim << '['
-      << diagnostic.rule << ']' << palette.reset << '\n';
+      << palette.reset << ": " << diagnostic.message << ' ' << palette.dim << '[' << diagnostic.rule
+      << ']' << palette.reset << '\n';
   write_frame(out, diagnostic, palette);
   const std::string gutter(std::to_string(diagnostic.range.start.line).size() + 1, ' ');
   for (const RelatedLocation& related : diagnostic.related) {

@@ -29,15 +29,15 @@ enum class NodeType : std::uint8_t {
 
 // The seven type names Kapso's runner accepts, in NodeType order.
 inline constexpr std::string_view node_type_names[] = {
-    "DefaultNode",      "SubagentNode", "WebhookNode",         "KnowledgeBaseNode",
-    "HandoffNode",      "WarmEndNode",  "WhatsappTemplateNode",
+    "DefaultNode", "SubagentNode", "WebhookNode",          "KnowledgeBaseNode",
+    "HandoffNode", "WarmEndNode",  "WhatsappTemplateNode",
 };
 std::string_view to_string(NodeType type);
 
 // The payload ("nodeable") key a typed node needs, or an empty view for DefaultNode/unknown.
 std::string_view payload_key(NodeType type);
 // Every payload key, in NodeType order (DefaultNode has none).
-inline constexpr std::string_view payload_keys[] = {"subagent", "webhook", "knowledge_base",
+inline constexpr std::string_view payload_keys[] = {"subagent", "webhook",  "knowledge_base",
                                                     "handoff",  "warm_end", "whatsapp_template"};
 
 inline constexpr std::string_view start_node_name = "__start__";
