@@ -52,8 +52,12 @@ TEST(Corpus, BuggyTemplateReportsEdgesToStartAndEndAndTheMissingSpecialNodes) {
   EXPECT_TRUE(has(report, "missing-start-node", "/graph/nodes"));
   EXPECT_TRUE(has(report, "missing-end-node", "/graph/nodes"));
   for (const Diagnostic& d : report.diagnostics) {
-    if (d.pointer == "/graph/edges/0/from") EXPECT_EQ(d.range.start, (Position{31, 17}));
-    if (d.pointer == "/graph/edges/3/to") EXPECT_EQ(d.range.start, (Position{51, 15}));
+    if (d.pointer == "/graph/edges/0/from") {
+      EXPECT_EQ(d.range.start, (Position{31, 17}));
+    }
+    if (d.pointer == "/graph/edges/3/to") {
+      EXPECT_EQ(d.range.start, (Position{51, 15}));
+    }
   }
 }
 

@@ -29,19 +29,23 @@ bool starts_with_placeholder(std::string_view url) {
   return url.substr(0, 2) == "#{" || url.substr(0, 2) == "{{";
 }
 
-// Scheme http or https (any case), "://", a non-empty host, and no whitespace anywhere.
-bool is_absolute_http_url(std::string_view url) {
+// What keeps a URL from being absolute http(s): whitespace anywhere (checked first, so that a
+// stray space before "https://" is not taken for a wrong scheme), a scheme other than http or
+// https (any case) followed by "://", or an empty host.
+enum class UrlProblem { none, whitespace, scheme, host };
+
+UrlProblem url_problem(std::string_view url) {
   for (char c : url) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return UrlProblem::whitespace;
   }
   const std::size_t separator = url.find("://");
-  if (separator == std::string_view::npos) return false;
+  if (separator == std::string_view::npos) return UrlProblem::scheme;
   std::string scheme(url.substr(0, separator));
   for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (scheme != "http" && scheme != "https") return false;
+  if (scheme != "http" && scheme != "https") return UrlProblem::scheme;
   const std::string_view rest = url.substr(separator + 3);
   const std::size_t host_end = rest.find_first_of("/?#");
-  return !rest.substr(0, host_end).empty();
+  return rest.substr(0, host_end).empty() ? UrlProblem::host : UrlProblem::none;
 }
 
 class WebhookUrl final : public Rule {
@@ -71,14 +75,27 @@ class WebhookUrl final : public Rule {
           continue;
         }
         // A URL that starts with a variable may get its scheme and host at run time.
-        if (starts_with_placeholder(text) || is_absolute_http_url(fill_placeholders(text))) {
-          continue;
+        if (starts_with_placeholder(text)) continue;
+        const UrlProblem problem = url_problem(fill_placeholders(text));
+        if (problem == UrlProblem::none) continue;
+        // Say what is wrong: "start it with https://" misleads when it already does.
+        std::string message = subject + " has url " + quoted(text);
+        std::string help;
+        switch (problem) {
+          case UrlProblem::whitespace:
+            message += ", which contains whitespace";
+            help = "remove the whitespace; inside a path or query, write a space as %20";
+            break;
+          case UrlProblem::host:
+            message += ", which has no host name";
+            help = "put the host name after the scheme, e.g. \"https://api.example.com/orders\"";
+            break;
+          default:
+            message += ", which is not an absolute http(s) URL";
+            help = "start it with https:// (or http://) and a host name";
+            break;
         }
-        reporter.report(Finding{{url},
-                                subject + " has url " + quoted(text) +
-                                    ", which is not an absolute http(s) URL",
-                                entity_of(node), {},
-                                "start it with https:// (or http://) and a host name"});
+        reporter.report(Finding{{url}, std::move(message), entity_of(node), {}, std::move(help)});
       }
     }
   }

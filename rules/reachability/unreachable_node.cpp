@@ -1,5 +1,9 @@
 // unreachable-node: a non-global node that no path from __start__ reaches. Edges leaving global
 // nodes do not count: the runner's copy of a global node only has the edge back to its caller.
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/visitors.hpp>
+#include <boost/pending/queue.hpp>
+
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -21,7 +25,7 @@ class UnreachableNode final : public Rule {
     for (std::uint32_t i = 0; i < model.nodes.size(); ++i) {
       const Node& node = model.nodes[i];
       if (node.is_global || ordinary[i] != no_index) continue;
-      if (everything.empty()) everything = search_from(context.graph, model, model.start_node, false);
+      if (everything.empty()) everything = search_with_global_edges(context, ordinary);
       Finding finding{{node.json},
                       "node " + display_name(node) + " is not reachable from '__start__'",
                       entity_of(node)};
@@ -35,15 +39,42 @@ class UnreachableNode final : public Rule {
   }
 
  private:
-  // The global node closest to `target` on the search tree path from the start, if any.
+  // A search that follows every edge, global nodes' too, from __start__ and from each global node
+  // the runner would offer. Global nodes usually have no incoming edge (one would fail at run
+  // time): the runner offers them at every ordinary node, so they count as reached as soon as an
+  // ordinary node is. Roots map to themselves, unreached vertices to no_index.
+  static std::vector<std::uint32_t> search_with_global_edges(
+      const LintContext& context, const std::vector<std::uint32_t>& ordinary) {
+    const Model& model = context.model;
+    std::vector<std::uint32_t> roots{model.start_node};
+    bool offers_globals = false;
+    for (std::uint32_t i = 0; i < model.nodes.size(); ++i) {
+      offers_globals = offers_globals || (model.nodes[i].is_ordinary() && ordinary[i] != no_index);
+    }
+    for (std::uint32_t i = 0; offers_globals && i < model.nodes.size(); ++i) {
+      if (model.nodes[i].is_global && i != model.start_node) roots.push_back(i);
+    }
+    std::vector<std::uint32_t> parents(model.nodes.size(), no_index);
+    for (std::uint32_t root : roots) parents[root] = root;
+    std::vector<boost::default_color_type> colors(model.nodes.size());
+    const auto index = boost::get(boost::vertex_index, context.graph);
+    boost::queue<AgentGraph::vertex_descriptor> queue;
+    boost::breadth_first_search(
+        context.graph, roots.begin(), roots.end(), queue,
+        boost::make_bfs_visitor(boost::record_predecessors(
+            boost::make_iterator_property_map(parents.begin(), index), boost::on_tree_edge())),
+        boost::make_iterator_property_map(colors.begin(), index));
+    return parents;
+  }
+
+  // The global node closest to `target` on the search tree path from its root, if any.
   static const Node* global_on_path(const Model& model, const std::vector<std::uint32_t>& parents,
                                     std::uint32_t target) {
     if (parents[target] == no_index) return nullptr;
-    for (std::uint32_t at = target; at != model.start_node; at = parents[at]) {
-      const std::uint32_t parent = parents[at];
-      if (model.nodes[parent].is_global) return &model.nodes[parent];
+    for (std::uint32_t at = target;; at = parents[at]) {
+      if (at != target && model.nodes[at].is_global) return &model.nodes[at];
+      if (parents[at] == at) return nullptr;
     }
-    return nullptr;
   }
 };
 
