@@ -68,10 +68,10 @@ void report_missing_special_node(const LintContext& context, Reporter& reporter,
   const Model& model = context.model;
   JsonRef where = model.nodes_array;
   if (where == no_value) where = model.graph != no_value ? model.graph : context.json.root();
-  Finding finding{{where},
-                  "no node is named " + quoted(special_name) + ", so the graph has no " +
-                      std::string(role),
-                  graph_entity()};
+  Finding finding{
+      {where},
+      "no node is named " + quoted(special_name) + ", so the graph has no " + std::string(role),
+      graph_entity()};
   for (const Node& node : model.nodes) {
     std::string lowered(node.name);
     for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -21,6 +21,10 @@ struct Fixture {
   fs::path file;
 };
 
+void PrintTo(const Fixture& fixture, std::ostream* out) {
+  *out << fixture.file.string();
+}
+
 std::vector<Fixture> all_fixtures() {
   std::vector<Fixture> fixtures;
   const fs::path root = fs::path(SNAPLINT_TEST_DIR) / "rules";

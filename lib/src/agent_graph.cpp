@@ -3,6 +3,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/visitors.hpp>
+#include <boost/pending/queue.hpp>
 
 namespace snaplint {
 
@@ -26,30 +27,34 @@ struct NotFromGlobalNode {
 };
 
 template <class Graph>
-void search(const Graph& graph, std::uint32_t start, std::vector<std::uint32_t>& parents) {
+void search(const Graph& graph, const std::vector<std::uint32_t>& sources,
+            std::vector<std::uint32_t>& parents) {
   std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
   const auto index = boost::get(boost::vertex_index, graph);
-  auto color_map = boost::make_iterator_property_map(colors.begin(), index);
-  auto parent_map = boost::make_iterator_property_map(parents.begin(), index);
-  parents[start] = start;
-  boost::breadth_first_search(graph, start,
-                              boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(
-                                                 parent_map, boost::on_tree_edge())))
-                                  .color_map(color_map));
+  for (std::uint32_t source : sources) parents[source] = source;
+  boost::queue<typename boost::graph_traits<Graph>::vertex_descriptor> queue;
+  boost::breadth_first_search(
+      graph, sources.begin(), sources.end(), queue,
+      boost::make_bfs_visitor(boost::record_predecessors(
+          boost::make_iterator_property_map(parents.begin(), index), boost::on_tree_edge())),
+      boost::make_iterator_property_map(colors.begin(), index));
 }
 
 }  // namespace
 
 std::vector<std::uint32_t> search_from(const AgentGraph& graph, const Model& model,
-                                       std::uint32_t start, bool ignore_global_sources) {
+                                       const std::vector<std::uint32_t>& sources,
+                                       bool ignore_global_sources) {
   std::vector<std::uint32_t> reached(boost::num_vertices(graph), no_index);
-  if (start >= reached.size()) return reached;
+  for (std::uint32_t source : sources) {
+    if (source >= reached.size()) return reached;
+  }
   if (ignore_global_sources) {
     const boost::filtered_graph<AgentGraph, NotFromGlobalNode> ordinary(
         graph, NotFromGlobalNode{&graph, &model});
-    search(ordinary, start, reached);
+    search(ordinary, sources, reached);
   } else {
-    search(graph, start, reached);
+    search(graph, sources, reached);
   }
   return reached;
 }

@@ -5,6 +5,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -88,6 +89,11 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     return Int64(static_cast<std::int64_t>(u));
   }
   bool Double(double d) {
+    // RapidJSON 1.1.0 catches only over-long exponents; 2e308 and its kin arrive as infinity.
+    if (!std::isfinite(d)) {
+      fail(next_start(), "number too large to fit a double");
+      return false;
+    }
     if (!scalar(JsonType::real)) return false;
     values_.back().data.real = d;
     return true;
@@ -117,11 +123,15 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     return true;
   }
 
-  bool depth_exceeded() const { return depth_exceeded_; }
-  std::uint32_t depth_error_offset() const { return depth_error_offset_; }
+  // An error the handler found (RapidJSON then reports only that the handler stopped it).
+  const std::optional<ParseError>& error() const { return error_; }
 
  private:
   std::uint32_t tell() const { return static_cast<std::uint32_t>(stream_.Tell()); }
+
+  void fail(std::uint32_t offset, std::string message) {
+    error_ = ParseError{offset, std::move(message)};
+  }
 
   std::uint32_t next_start() {
     std::uint32_t at = last_end_;
@@ -176,8 +186,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     // RapidJSON fires container events before it consumes the '{', '[', '}' or ']'.
     const std::uint32_t begin = tell();
     if (open_.size() >= limits_.max_depth) {
-      depth_exceeded_ = true;
-      depth_error_offset_ = begin;
+      fail(begin, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
       return false;
     }
     open_.push_back(append(type, begin));
@@ -238,8 +247,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   JsonDocument::Slice pending_key_{};
   std::uint32_t pending_key_begin_ = 0;
   std::uint32_t last_end_ = 0;
-  bool depth_exceeded_ = false;
-  std::uint32_t depth_error_offset_ = 0;
+  std::optional<ParseError> error_;
 };
 
 ParseResult parse_json(const SourceFile& source, JsonDocument& document,
@@ -268,15 +276,19 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
   constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
   const rapidjson::ParseResult parsed = reader.Parse<flags>(stream, builder);
 
-  if (builder.depth_exceeded()) {
-    result.error =
-        ParseError{builder.depth_error_offset(),
-                   "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
+  if (builder.error()) {
+    result.error = builder.error();
   } else if (nul && (parsed || parsed.Offset() >= parse_length)) {
     result.error = ParseError{static_cast<std::uint32_t>(parse_length), "NUL byte in the file"};
   } else if (!parsed) {
-    result.error = ParseError{static_cast<std::uint32_t>(parsed.Offset()),
-                              std::string(describe(parsed.Code()))};
+    const auto offset = static_cast<std::uint32_t>(parsed.Offset());
+    std::string message(describe(parsed.Code()));
+    // RapidJSON reports a raw control character in a string as a bad escape.
+    if (parsed.Code() == rapidjson::kParseErrorStringEscapeInvalid && offset < bytes.size() &&
+        bytes[offset] != '\\') {
+      message = "control character in a string (a string cannot span lines; write \\n or \\t)";
+    }
+    result.error = ParseError{offset, std::move(message)};
   }
   if (result.error) {
     document.clear();

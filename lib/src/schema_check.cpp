@@ -166,12 +166,21 @@ class SchemaNavigator {
     return types;
   }
 
-  static std::string title_of(const rapidjson::Value* schema) {
-    if (schema) {
-      const auto title = schema->FindMember("title");
-      if (title != schema->MemberEnd() && title->value.IsString()) return title->value.GetString();
+  // What the value is called ("node", "graph"): the title of the most specific definition that
+  // applies to it, following if/then/else (the bare envelope's root is a graph).
+  std::string title_for(const rapidjson::Value* schema, JsonRef instance) const {
+    std::string title = "object";
+    for (int hops = 0; schema && schema->IsObject() && hops < 16; ++hops) {
+      const auto own = schema->FindMember("title");
+      if (own != schema->MemberEnd() && own->value.IsString()) title = own->value.GetString();
+      const auto condition = schema->FindMember("if");
+      if (condition == schema->MemberEnd()) break;
+      const char* branch = condition_holds(condition->value, instance) ? "then" : "else";
+      const auto next = schema->FindMember(branch);
+      if (next == schema->MemberEnd()) break;
+      schema = resolve(&next->value);
     }
-    return "object";
+    return title;
   }
 
  private:
@@ -317,7 +326,7 @@ void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings)
       std::vector<std::string> names;
       for (const std::string& name : found.missing) names.push_back(quoted(name));
       findings.push_back({{ref},
-                          SchemaNavigator::title_of(schema) + " is missing required field" +
+                          navigator.title_for(schema, ref) + " is missing required field" +
                               (names.size() > 1 ? "s " : " ") + join_alternatives(names, "and"),
                           {}});
     }

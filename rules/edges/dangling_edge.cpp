@@ -18,7 +18,7 @@ class DanglingEdge final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
-    Lookup lookup{model};
+    Lookup lookup{model, {}, {}, false};
     for (const Edge& edge : model.edges) {
       if (edge.from_ref != no_value && edge.source == no_index) {
         report(lookup, edge, edge.from_ref, edge.from, "starts at", reporter);
@@ -83,11 +83,11 @@ class DanglingEdge final : public Rule {
       message = "edge " + display_name(edge) + " refers to node " + quoted(value) +
                 " by name; edges must use node ids";
     } else {
-      message = "edge " + display_name(edge) + " " + std::string(verb) + " unknown node " +
-                quoted(value);
+      message =
+          "edge " + display_name(edge) + " " + std::string(verb) + " unknown node " + quoted(value);
     }
-    reporter.report(Finding{{where}, std::move(message), entity_of(edge), {},
-                            help_for(lookup, value)});
+    reporter.report(
+        Finding{{where}, std::move(message), entity_of(edge), {}, help_for(lookup, value)});
   }
 };
 

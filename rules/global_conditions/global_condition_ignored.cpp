@@ -23,8 +23,12 @@ class GlobalConditionIgnored final : public Rule {
       reporter.report(Finding{{condition},
                               "node " + display_name(node) +
                                   " has a 'global_condition' but is not global, so it is ignored",
-                              entity_of(node), {},
-                              "set \"global\": true, or remove 'global_condition'"});
+                              entity_of(node),
+                              {},
+                              // __start__ and __end__ cannot be global.
+                              node.is_special()
+                                  ? "remove 'global_condition'"
+                                  : "set \"global\": true, or remove 'global_condition'"});
     }
   }
 };

@@ -8,8 +8,7 @@ namespace {
 class GlobalConditionMissing final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static constexpr RuleInfo info{"global-condition-missing", "global-conditions",
-                                   Severity::error,
+    static constexpr RuleInfo info{"global-condition-missing", "global-conditions", Severity::error,
                                    "a global node has no global_condition, or a blank one"};
     return info;
   }
@@ -29,7 +28,8 @@ class GlobalConditionMissing final : public Rule {
           {absent ? doc.member(node.json, "global") : condition},
           "global node " + display_name(node) +
               (absent ? " has no 'global_condition'" : " has a blank 'global_condition'"),
-          entity_of(node), {},
+          entity_of(node),
+          {},
           "describe when the runner should offer this node, e.g. \"the user asks for a human\""});
     }
   }

@@ -21,10 +21,10 @@ class DuplicateNodeId final : public Rule {
       if (!node.has_id()) continue;
       const Node& first = model.nodes[model.node_by_id.at(node.id)];
       if (&first == &node) continue;
-      Finding finding{{node.id_ref},
-                      "node id " + quoted(node.id) + " is already used by node #" +
-                          std::to_string(first.index),
-                      entity_of(node)};
+      Finding finding{
+          {node.id_ref},
+          "node id " + quoted(node.id) + " is already used by node #" + std::to_string(first.index),
+          entity_of(node)};
       finding.related.push_back({"first node with this id", {first.id_ref}});
       reporter.report(std::move(finding));
     }

@@ -24,8 +24,8 @@ class DuplicateNodeName final : public Rule {
       if (inserted) continue;
       const Node& first = *it->second;
       Finding finding{{node.name_ref},
-                      "node name " + quoted(node.name) + " is already used by node " +
-                          display_name(first),
+                      "node " + display_name(node) + " has name " + quoted(node.name) +
+                          ", already used by node " + display_name(first),
                       entity_of(node)};
       finding.related.push_back({"first node with this name", {first.name_ref}});
       reporter.report(std::move(finding));

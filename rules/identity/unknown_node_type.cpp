@@ -23,11 +23,23 @@ class UnknownNodeType final : public Rule {
                       entity_of(node)};
       // Case-only slips such as 'WhatsAppTemplateNode' are the common case; allow a few edits
       // beyond that for longer names.
-      if (const auto match = closest_match(node.type_name, known, 3)) {
+      // 'Webhook' for 'WebhookNode': the suffix is the part people forget.
+      auto match = closest_match(node.type_name, known, 3);
+      if (!match) {
+        const std::string with_suffix = std::string(node.type_name) + "Node";
+        for (std::string_view name : known) {
+          if (edit_distance(with_suffix, name, true, 1) <= 1) {
+            match = name;
+            break;
+          }
+        }
+      }
+      if (match) {
         finding.help = "did you mean " + quoted(*match) + "?";
       } else {
-        finding.help = "use one of DefaultNode, SubagentNode, WebhookNode, KnowledgeBaseNode, "
-                       "HandoffNode, WarmEndNode, WhatsappTemplateNode";
+        finding.help =
+            "use one of DefaultNode, SubagentNode, WebhookNode, KnowledgeBaseNode, "
+            "HandoffNode, WarmEndNode, WhatsappTemplateNode";
       }
       reporter.report(std::move(finding));
     }

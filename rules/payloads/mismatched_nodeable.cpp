@@ -24,13 +24,13 @@ class MismatchedNodeable final : public Rule {
         const JsonRef payload = doc.member(node.json, key);
         if (payload == no_value || doc.is(payload, JsonType::null_value)) continue;
         const std::string_view owner = node_type_names[i + 1];
-        reporter.report(Finding{{payload, true},
-                                std::string(to_string(node.type)) + " " + display_name(node) +
-                                    " carries a '" + std::string(key) +
-                                    "' payload, which only " + std::string(owner) + " uses",
-                                entity_of(node), {},
-                                "remove '" + std::string(key) + "', or make the node a " +
-                                    std::string(owner)});
+        reporter.report(
+            Finding{{payload, true},
+                    std::string(to_string(node.type)) + " " + display_name(node) + " carries a '" +
+                        std::string(key) + "' payload, which only " + std::string(owner) + " uses",
+                    entity_of(node),
+                    {},
+                    "remove '" + std::string(key) + "', or make the node a " + std::string(owner)});
       }
     }
   }

@@ -22,7 +22,8 @@ class MissingNodeable final : public Rule {
       reporter.report(Finding{{node.json},
                               std::string(to_string(node.type)) + " " + display_name(node) +
                                   " has no '" + payload + "' payload",
-                              entity_of(node), {},
+                              entity_of(node),
+                              {},
                               "add \"" + payload + "\": {...} with the node's settings"});
     }
   }

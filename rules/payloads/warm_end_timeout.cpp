@@ -22,18 +22,25 @@ class WarmEndTimeout final : public Rule {
       const JsonRef timeout = doc.member(payload, "timeout_minutes");
       const std::string subject = "WarmEndNode " + display_name(node);
       if (timeout == no_value || doc.is(timeout, JsonType::null_value)) {
-        reporter.report(Finding{{payload}, subject + " has no 'timeout_minutes'", entity_of(node),
-                                {}, "add \"timeout_minutes\": 5 (or the number you want)"});
+        reporter.report(Finding{{payload},
+                                subject + " has no 'timeout_minutes'",
+                                entity_of(node),
+                                {},
+                                "add \"timeout_minutes\": 5 (or the number you want)"});
       } else if (!doc.is(timeout, JsonType::integer)) {
         reporter.report(Finding{{timeout},
                                 subject + " has a 'timeout_minutes' that is not an integer",
-                                entity_of(node), {}, "write a whole number of minutes, e.g. 5"});
+                                entity_of(node),
+                                {},
+                                "write a whole number of minutes, e.g. 5"});
       } else if (doc.at(timeout).data.integer <= 0) {
         reporter.report(Finding{{timeout},
                                 subject + " has 'timeout_minutes' " +
                                     std::to_string(doc.at(timeout).data.integer) +
                                     "; it must be a positive number of minutes",
-                                entity_of(node), {}, "use a positive value, e.g. 5"});
+                                entity_of(node),
+                                {},
+                                "use a positive value, e.g. 5"});
       }
     }
   }

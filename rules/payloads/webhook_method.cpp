@@ -25,8 +25,7 @@ class WebhookMethod final : public Rule {
         if (std::find(methods.begin(), methods.end(), upper) != methods.end()) continue;
         Finding finding{{method},
                         describe_webhook(doc, node, webhook) + " uses HTTP method " +
-                            quoted(doc.string(method)) +
-                            ", which Kapso does not support",
+                            quoted(doc.string(method)) + ", which Kapso does not support",
                         entity_of(node)};
         if (const auto match = closest_match(upper, methods, 1)) {
           finding.help = "did you mean " + quoted(*match) + "?";

@@ -51,8 +51,9 @@ UrlProblem url_problem(std::string_view url) {
 class WebhookUrl final : public Rule {
  public:
   const RuleInfo& info() const override {
-    static constexpr RuleInfo info{"webhook-url", "payloads", Severity::error,
-                                   "a webhook url is missing, empty, or not an absolute http(s) URL"};
+    static constexpr RuleInfo info{
+        "webhook-url", "payloads", Severity::error,
+        "a webhook url is missing, empty, or not an absolute http(s) URL"};
     return info;
   }
 
@@ -63,14 +64,20 @@ class WebhookUrl final : public Rule {
         const JsonRef url = doc.member(webhook, "url");
         const std::string subject = describe_webhook(doc, node, webhook);
         if (url == no_value || doc.is(url, JsonType::null_value)) {
-          reporter.report(Finding{{webhook}, subject + " has no 'url'", entity_of(node), {},
+          reporter.report(Finding{{webhook},
+                                  subject + " has no 'url'",
+                                  entity_of(node),
+                                  {},
                                   "add the endpoint, e.g. \"https://api.example.com/orders\""});
           continue;
         }
         if (!doc.is(url, JsonType::string)) continue;  // the schema reports the type
         const std::string_view text = doc.string(url);
         if (is_blank(text)) {
-          reporter.report(Finding{{url}, subject + " has an empty 'url'", entity_of(node), {},
+          reporter.report(Finding{{url},
+                                  subject + " has an empty 'url'",
+                                  entity_of(node),
+                                  {},
                                   "set the endpoint, e.g. \"https://api.example.com/orders\""});
           continue;
         }

@@ -1,9 +1,5 @@
 // unreachable-node: a non-global node that no path from __start__ reaches. Edges leaving global
 // nodes do not count: the runner's copy of a global node only has the edge back to its caller.
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/visitors.hpp>
-#include <boost/pending/queue.hpp>
-
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -20,7 +16,7 @@ class UnreachableNode final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
     if (model.start_node == no_index) return;  // nothing to start from: not guessed
-    const auto ordinary = search_from(context.graph, model, model.start_node, true);
+    const auto ordinary = search_from(context.graph, model, {model.start_node}, true);
     std::vector<std::uint32_t> everything;  // searched only if something is unreached
     for (std::uint32_t i = 0; i < model.nodes.size(); ++i) {
       const Node& node = model.nodes[i];
@@ -54,17 +50,7 @@ class UnreachableNode final : public Rule {
     for (std::uint32_t i = 0; offers_globals && i < model.nodes.size(); ++i) {
       if (model.nodes[i].is_global && i != model.start_node) roots.push_back(i);
     }
-    std::vector<std::uint32_t> parents(model.nodes.size(), no_index);
-    for (std::uint32_t root : roots) parents[root] = root;
-    std::vector<boost::default_color_type> colors(model.nodes.size());
-    const auto index = boost::get(boost::vertex_index, context.graph);
-    boost::queue<AgentGraph::vertex_descriptor> queue;
-    boost::breadth_first_search(
-        context.graph, roots.begin(), roots.end(), queue,
-        boost::make_bfs_visitor(boost::record_predecessors(
-            boost::make_iterator_property_map(parents.begin(), index), boost::on_tree_edge())),
-        boost::make_iterator_property_map(colors.begin(), index));
-    return parents;
+    return search_from(context.graph, model, roots, false);
   }
 
   // The global node closest to `target` on the search tree path from its root, if any.

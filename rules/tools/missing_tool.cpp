@@ -5,6 +5,14 @@
 namespace snaplint::rules {
 namespace {
 
+// The tool whose `name` is `name` and that has an id, if any.
+const Tool* tool_named(const JsonDocument& doc, const Model& model, std::string_view name) {
+  for (const Tool& tool : model.tools) {
+    if (tool.has_id() && doc.member_string(tool.json, "name") == name) return &tool;
+  }
+  return nullptr;
+}
+
 class MissingTool final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -31,7 +39,10 @@ class MissingTool final : public Rule {
                         "node " + display_name(node) + " uses tool " + quoted(id) +
                             ", which is not defined in 'tools'",
                         entity_of(node)};
-        if (const auto match = closest_match(id, tool_ids)) {
+        if (const Tool* named = tool_named(doc, model, id)) {
+          finding.help = quoted(id) + " is the name of tool " + quoted(named->id) +
+                         "; tool_ids takes ids, so use " + quoted(named->id);
+        } else if (const auto match = closest_match(id, tool_ids)) {
           finding.help = "did you mean " + quoted(*match) + "?";
         } else {
           finding.help = "add a tool with this id to the graph's 'tools'";

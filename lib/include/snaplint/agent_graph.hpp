@@ -20,10 +20,11 @@ using AgentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 // Edges whose ends both resolve to node ids become graph edges; dangling ones are left out.
 AgentGraph build_agent_graph(const Model& model);
 
-// A breadth-first search from `start`: for each vertex, the vertex it was first reached from (the
-// start maps to itself), or no_index when unreached. With `ignore_global_sources`, edges leaving
-// global nodes are not followed (the runner ignores them).
+// A breadth-first search from `sources`: for each vertex, the vertex it was first reached from
+// (sources map to themselves), or no_index when unreached. With `ignore_global_sources`, edges
+// leaving global nodes are not followed (the runner ignores them).
 std::vector<std::uint32_t> search_from(const AgentGraph& graph, const Model& model,
-                                       std::uint32_t start, bool ignore_global_sources);
+                                       const std::vector<std::uint32_t>& sources,
+                                       bool ignore_global_sources);
 
 }  // namespace snaplint
