@@ -78,7 +78,8 @@ std::string read_input(const InputFile& input, std::string& bytes) {
   int fd = STDIN_FILENO;
   std::size_t expected = 0;
   if (!input.path.empty()) {
-    fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+    fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return std::strerror(errno);
     struct stat info {};
     if (::fstat(fd, &info) == 0) {
@@ -87,6 +88,7 @@ std::string read_input(const InputFile& input, std::string& bytes) {
         return "not a regular file";
       }
       expected = static_cast<std::size_t>(info.st_size);
+      ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     }
   }
   // Read straight into the buffer; grow it only if the file is longer than fstat said (stdin,

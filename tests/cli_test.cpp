@@ -1,5 +1,6 @@
 // Runs the snaplint executable as a user would and checks its output and exit codes.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,12 +35,9 @@ std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
-// Runs `snaplint ARGS` in `dir` through the shell; stdout is captured, stderr goes to a file.
-CliRun snaplint(const std::string& args, const fs::path& dir = fs::current_path(),
-                const std::string& stdin_text = "") {
-  std::string command = "cd " + shell_quote(dir.string()) + " && ";
-  if (!stdin_text.empty()) command += "printf '%s' " + shell_quote(stdin_text) + " | ";
-  command += shell_quote(SNAPLINT_EXECUTABLE) + " " + args + " 2>/dev/null";
+// Runs a shell command in `dir`; stdout is captured, stderr discarded.
+CliRun snaplint_shell(const std::string& shell_command, const fs::path& dir) {
+  const std::string command = "cd " + shell_quote(dir.string()) + " && " + shell_command;
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -49,6 +47,15 @@ CliRun snaplint(const std::string& args, const fs::path& dir = fs::current_path(
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+// Runs `snaplint ARGS` in `dir`, with `stdin_text` as its standard input.
+CliRun snaplint(const std::string& args, const fs::path& dir = fs::current_path(),
+                const std::string& stdin_text = "") {
+  std::string command;
+  if (!stdin_text.empty()) command += "printf '%s' " + shell_quote(stdin_text) + " | ";
+  command += shell_quote(SNAPLINT_EXECUTABLE) + " " + args + " 2>/dev/null";
+  return snaplint_shell(command, dir);
 }
 
 const std::string clean_graph = R"({"graph": {
@@ -110,6 +117,21 @@ TEST(Cli, UsesColourOnlyWhenAskedOrOnATerminal) {
   EXPECT_EQ(snaplint("check broken.json", dir.path()).out.find('\x1b'), std::string::npos);
   EXPECT_NE(snaplint("check --color always broken.json", dir.path()).out.find("\x1b[1;31m"),
             std::string::npos);
+}
+
+TEST(Cli, ColoursATerminalUnlessNoColorIsSet) {
+  // script(1) gives snaplint a pseudo-terminal for its output.
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  TempDir dir;
+  write_file(dir.path() / "broken.json", broken_graph);
+  const std::string inner = shell_quote(SNAPLINT_EXECUTABLE) + " check broken.json";
+  const CliRun on_tty = snaplint_shell(
+      "script -qec " + shell_quote("unset NO_COLOR; " + inner) + " /dev/null", dir.path());
+  EXPECT_NE(on_tty.out.find("\x1b[1;31m"), std::string::npos) << on_tty.out;
+  const CliRun no_color =
+      snaplint_shell("NO_COLOR=1 script -qec " + shell_quote(inner) + " /dev/null", dir.path());
+  EXPECT_NE(no_color.out.find("error"), std::string::npos) << no_color.out;
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos) << no_color.out;
 }
 
 TEST(Cli, JsonOutputHasTheDocumentedShape) {
@@ -208,6 +230,20 @@ TEST(Cli, KeepsGoingPastFilesItCannotReadAndExitsTwo) {
   EXPECT_EQ(doc["summary"]["failures"].GetInt(), 1);
 
   EXPECT_EQ(snaplint("check missing.json a.json", dir.path()).exit_code, 2);
+}
+
+TEST(Cli, RefusesAFifoWithoutWaitingForAWriter) {
+  TempDir dir;
+  write_file(dir.path() / "a.json", clean_graph);
+  ASSERT_EQ(mkfifo((dir.path() / "b.json").c_str(), 0600), 0);
+  write_file(dir.path() / "c.json", broken_graph);
+  const CliRun run = snaplint("check --format json a.json b.json c.json", dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  rapidjson::Document doc;
+  doc.Parse(run.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << run.out;
+  EXPECT_EQ(std::string(doc["files"][1]["failure"].GetString()), "cannot read: not a regular file");
+  EXPECT_EQ(doc["files"][2]["diagnostics"].Size(), 1u);
 }
 
 TEST(Cli, ReportsAFileWithoutReadPermission) {

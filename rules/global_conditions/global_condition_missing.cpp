@@ -25,7 +25,8 @@ class GlobalConditionMissing final : public Rule {
       }
       const bool absent = condition == no_value || doc.is(condition, JsonType::null_value);
       reporter.report(Finding{
-          {absent ? doc.member(node.json, "global") : condition},
+          // The node lacks the field; a null or blank one is itself the problem.
+          {condition == no_value ? node.json : condition},
           "global node " + display_name(node) +
               (absent ? " has no 'global_condition'" : " has a blank 'global_condition'"),
           entity_of(node),
