@@ -46,7 +46,8 @@ void BM_Rule(benchmark::State& state, const Rule* rule) {
   parse_json(source, doc);
   const Model model = build_model(doc);
   const AgentGraph graph = build_agent_graph(model);
-  const LintContext context{doc, model, graph};
+  const RuleSelection selection = RuleSelection::all(rules::default_registry());
+  const LintContext context{doc, model, graph, selection, rule->info()};
   NullReporter reporter;
   for (auto _ : state) rule->check(context, reporter);
 }

@@ -29,6 +29,12 @@ int run_check(const CheckOptions& options) {
     std::cerr << "snaplint: error: " << error << " (see 'snaplint rules')\n";
     return exit_trouble;
   }
+  for (const std::string& assignment : options.rule_options) {
+    if (!selection->set_option(registry, assignment, &error)) {
+      std::cerr << "snaplint: error: " << error << '\n';
+      return exit_trouble;
+    }
+  }
   const Linter linter(registry, std::move(*selection));
 
   const std::vector<std::string> paths =

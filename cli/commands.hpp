@@ -18,9 +18,13 @@ struct CheckOptions {
   std::string format = "text";
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  std::vector<std::string> rule_options;  // "RULE.OPTION=VALUE"
   ColorMode color = ColorMode::automatic;
 };
 
 int run_check(const CheckOptions& options);
+
+// Prints a rule's page; exit_trouble for an unknown rule.
+int run_explain(const std::string& rule);
 
 }  // namespace snaplint::cli

@@ -53,6 +53,11 @@ int main(int argc, char** argv) {
       ->add_option("--ignore", check.ignore, "Skip these rules or categories (comma-separated)")
       ->type_size(1)
       ->allow_extra_args(false);
+  check_command
+      ->add_option("--rule-option", check.rule_options,
+                   "Set a rule option, e.g. global-condition-overlap.threshold=0.8 (repeatable)")
+      ->type_size(1)
+      ->allow_extra_args(false);
   std::string color = "auto";
   check_command
       ->add_option("--color", color,
@@ -64,6 +69,10 @@ int main(int argc, char** argv) {
   CLI::App* rules_command = app.add_subcommand("rules", "List every rule");
   rules_command->add_option("--format", rules_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+
+  std::string explained_rule;
+  CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_command->add_option("rule", explained_rule, "Rule name")->required();
 
   app.add_subcommand("schema", "Print the snapshot JSON Schema");
 
@@ -90,6 +99,7 @@ int main(int argc, char** argv) {
     }
     return cli::exit_clean;
   }
+  if (explain_command->parsed()) return cli::run_explain(explained_rule);
   std::cout << snapshot_schema_text();
   return cli::exit_clean;
 }

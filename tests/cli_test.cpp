@@ -266,6 +266,21 @@ TEST(Cli, SelectAndIgnoreTakeRulesAndCategories) {
   EXPECT_EQ(snaplint("check --select no-such-rule broken.json", dir.path()).exit_code, 2);
 }
 
+TEST(Cli, RejectsBadRuleOptions) {
+  TempDir dir;
+  write_file(dir.path() / "clean.json", clean_graph);
+  EXPECT_EQ(snaplint("check --rule-option nonsense clean.json", dir.path()).exit_code, 2);
+  EXPECT_EQ(snaplint("check --rule-option no-such-rule.x=1 clean.json", dir.path()).exit_code, 2);
+  EXPECT_EQ(snaplint("check --rule-option dangling-edge.nope=1 clean.json", dir.path()).exit_code,
+            2);
+}
+
+TEST(Cli, ExplainRejectsAnUnknownRule) {
+  const CliRun run = snaplint("explain dangling-edg");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(snaplint("").exit_code, 2);
   EXPECT_EQ(snaplint("check --format yaml x.json").exit_code, 2);

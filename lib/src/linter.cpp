@@ -165,9 +165,9 @@ void Linter::lint_into(FileReport& report, std::string bytes) const {
   }
 
   const AgentGraph graph = build_agent_graph(model);
-  const LintContext context{doc, model, graph};
   for (const Rule* rule : registry_.rules()) {
     if (!selection_.enabled(rule->info().name)) continue;
+    const LintContext context{doc, model, graph, selection_, rule->info()};
     CollectingReporter reporter(builder, rule->info());
     rule->check(context, reporter);
   }

@@ -1,8 +1,16 @@
 #include "snaplint/registry.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <sstream>
 
 namespace snaplint {
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
 
 RuleRegistry::RuleRegistry(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
   auto by_name = [](const Rule* a, const Rule* b) { return a->info().name < b->info().name; };
@@ -57,6 +65,46 @@ std::optional<RuleSelection> RuleSelection::create(const RuleRegistry& registry,
     selection.severities_.emplace(info.name, info.default_severity);
   }
   return selection;
+}
+
+bool RuleSelection::set_option(const RuleRegistry& registry, std::string_view assignment,
+                               std::string* error) {
+  auto fail = [&](std::string message) {
+    if (error) *error = std::move(message);
+    return false;
+  };
+  const std::size_t equals = assignment.find('=');
+  const std::size_t dot = assignment.substr(0, equals).rfind('.');
+  if (equals == std::string_view::npos || dot == std::string_view::npos) {
+    return fail("rule option '" + std::string(assignment) + "' is not RULE.OPTION=VALUE");
+  }
+  const std::string_view rule_name = assignment.substr(0, dot);
+  const std::string_view option_name = assignment.substr(dot + 1, equals - dot - 1);
+  const std::string value_text(assignment.substr(equals + 1));
+  const RuleInfo* rule = registry.find(rule_name);
+  if (!rule) return fail("unknown rule '" + std::string(rule_name) + "'");
+  const RuleOption* option = rule->find_option(option_name);
+  if (!option) {
+    return fail("rule '" + std::string(rule_name) + "' has no option '" + std::string(option_name) +
+                "'");
+  }
+  char* end = nullptr;
+  const double value = std::strtod(value_text.c_str(), &end);
+  if (value_text.empty() || end != value_text.c_str() + value_text.size() ||
+      !(value >= option->minimum && value <= option->maximum)) {
+    return fail("option " + std::string(rule_name) + "." + std::string(option_name) +
+                " takes a number from " + format_number(option->minimum) + " to " +
+                format_number(option->maximum) + ", not '" + value_text + "'");
+  }
+  options_[std::string(rule_name) + "." + std::string(option_name)] = value;
+  return true;
+}
+
+double RuleSelection::option(const RuleInfo& rule, std::string_view name) const {
+  const auto it = options_.find(std::string(rule.name) + "." + std::string(name));
+  if (it != options_.end()) return it->second;
+  const RuleOption* option = rule.find_option(name);
+  return option ? option->default_value : 0.0;
 }
 
 Severity RuleSelection::severity(std::string_view rule) const {

@@ -1,5 +1,7 @@
 #include "snaplint/rule.hpp"
 
+#include "snaplint/registry.hpp"
+
 namespace snaplint {
 
 namespace {
@@ -21,6 +23,10 @@ Entity entity_of(const Edge& edge) {
 Entity entity_of(const Tool& tool) {
   return make_entity(EntityKind::tool, tool.has_id(), tool.id, tool.index);
 }
+double LintContext::option(std::string_view name) const {
+  return selection.option(rule, name);
+}
+
 Entity graph_entity() {
   return Entity{};
 }

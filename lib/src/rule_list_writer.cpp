@@ -45,6 +45,23 @@ void write_rule_list_json(std::ostream& out, const RuleRegistry& registry) {
     string(to_string(info.default_severity));
     writer.Key("summary");
     string(info.summary);
+    writer.Key("options");
+    writer.StartArray();
+    for (const RuleOption& option : info.options) {
+      writer.StartObject();
+      writer.Key("name");
+      string(option.name);
+      writer.Key("default");
+      writer.Double(option.default_value);
+      writer.Key("minimum");
+      writer.Double(option.minimum);
+      writer.Key("maximum");
+      writer.Double(option.maximum);
+      writer.Key("description");
+      string(option.description);
+      writer.EndObject();
+    }
+    writer.EndArray();
     writer.EndObject();
   }
   writer.EndArray();

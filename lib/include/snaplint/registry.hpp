@@ -22,6 +22,9 @@ inline constexpr RuleInfo schema{"schema", "schema", Severity::error,
                                  "the document breaks the snapshot JSON Schema"};
 }  // namespace builtin
 
+// Shortest text for an option value: 0.75, 3, 1e+06.
+std::string format_number(double value);
+
 class RuleRegistry {
  public:
   explicit RuleRegistry(std::vector<const Rule*> rules);
@@ -52,8 +55,15 @@ class RuleSelection {
   bool enabled(std::string_view rule) const { return severities_.count(rule) != 0; }
   Severity severity(std::string_view rule) const;
 
+  // Sets a rule option from "RULE.OPTION=VALUE" text. Returns false and sets `error` for an
+  // unknown rule or option, a value that is not a number, or one outside the option's range.
+  bool set_option(const RuleRegistry& registry, std::string_view assignment, std::string* error);
+  // The option's value: what set_option gave, else the default.
+  double option(const RuleInfo& rule, std::string_view name) const;
+
  private:
   std::unordered_map<std::string_view, Severity> severities_;  // views into RuleInfo names
+  std::unordered_map<std::string, double> options_;            // "rule.option" → value
 };
 
 }  // namespace snaplint

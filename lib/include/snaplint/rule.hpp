@@ -3,6 +3,7 @@
 // Pointers, line/column ranges and code frames.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +15,31 @@
 
 namespace snaplint {
 
+// A number a user may tune per rule (`--rule-option RULE.NAME=VALUE`).
+struct RuleOption {
+  std::string_view name;
+  double default_value;
+  double minimum;
+  double maximum;
+  std::string_view description;
+};
+
 struct RuleInfo {
   std::string_view name;
   std::string_view category;
   Severity default_severity;
   std::string_view summary;
+  std::span<const RuleOption> options = {};
+
+  const RuleOption* find_option(std::string_view option) const {
+    for (const RuleOption& candidate : options) {
+      if (candidate.name == option) return &candidate;
+    }
+    return nullptr;
+  }
 };
+
+class RuleSelection;
 
 // A value in the document, or the key of a member (for findings about the key itself).
 struct Location {
@@ -50,6 +70,11 @@ struct LintContext {
   const JsonDocument& json;
   const Model& model;
   const AgentGraph& graph;
+  const RuleSelection& selection;
+  const RuleInfo& rule;  // the rule being run
+
+  // The run's value of one of the current rule's options (its default unless the user set it).
+  double option(std::string_view name) const;
 };
 
 // Rules are stateless const objects, so one instance serves every thread.
