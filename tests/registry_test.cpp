@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "snaplint/rules/all_rules.hpp"
 #include "test_support.hpp"
@@ -86,6 +87,42 @@ TEST(RuleSelection, AcceptsNamesAndCategoriesAndRejectsUnknownNames) {
 
   EXPECT_FALSE(RuleSelection::create(registry, {"no-such-rule"}, {}, &error).has_value());
   EXPECT_NE(error.find("no-such-rule"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace snaplint::test
+
+namespace snaplint::test {
+namespace {
+
+// Every rule of the catalogue (../shared/docs/rules.md) is registered with its severity, and
+// nothing is registered that the catalogue does not name.
+TEST(Registry, MatchesTheRuleCatalogue) {
+  const fs::path catalogue = shared_dir() / "docs" / "rules.md";
+  if (shared_dir().empty() || !fs::exists(catalogue)) GTEST_SKIP() << "no ../shared/docs/rules.md";
+  std::istringstream lines(read_file(catalogue));
+  std::string line;
+  std::size_t listed = 0;
+  while (std::getline(lines, line)) {
+    // Table rows look like: | `rule-name` | severity | fires when |
+    if (line.rfind("| `", 0) != 0) continue;
+    const std::size_t name_end = line.find('`', 3);
+    const std::string name = line.substr(3, name_end - 3);
+    const std::size_t severity_start = line.find('|', name_end) + 1;
+    const std::size_t severity_end = line.find('|', severity_start);
+    std::string severity = line.substr(severity_start, severity_end - severity_start);
+    severity.erase(0, severity.find_first_not_of(' '));
+    severity.erase(severity.find_last_not_of(' ') + 1);
+    const RuleInfo* info = rules::default_registry().find(name);
+    ++listed;
+    if (!info) {
+      ADD_FAILURE() << "rule '" << name << "' of rules.md is not registered";
+      continue;
+    }
+    EXPECT_EQ(to_string(info->default_severity), severity) << name;
+  }
+  EXPECT_GE(listed, 46u);
+  EXPECT_EQ(rules::default_registry().infos().size(), listed);
 }
 
 }  // namespace

@@ -46,3 +46,24 @@ TEST(SourceFile, WindowsDoNotSplitMultiByteCharacters) {
 
 }  // namespace
 }  // namespace snaplint
+
+namespace snaplint {
+namespace {
+
+// Columns come from checkpoints every 1 KiB; they must agree with counting from the line start
+// on every side of a checkpoint, multi-byte characters included.
+TEST(SourceFile, CheckpointedColumnsMatchCountingFromTheLineStart) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += (i % 7 == 0) ? "é" : (i % 500 == 0 ? "\n" : "x");
+  const SourceFile source(text);
+  for (std::size_t offset = 0; offset <= text.size(); offset += 97) {
+    std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
+    const std::uint32_t expected =
+        1 + count_code_points(std::string_view(text).substr(line_start, offset - line_start));
+    EXPECT_EQ(source.position(offset).column, expected) << "offset " << offset;
+  }
+}
+
+}  // namespace
+}  // namespace snaplint

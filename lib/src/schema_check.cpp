@@ -311,9 +311,11 @@ void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings)
   for (const auto& [ref, found] : problems) {
     const rapidjson::Value* schema = navigator.schema_for(ref);
     if (found.wrong_type) {
+      // Optional fields allow null as "absent"; saying so in every message is noise.
+      const std::vector<std::string> types = navigator.types_of(schema);
       std::vector<std::string> expected;
-      for (const std::string& type : navigator.types_of(schema)) {
-        expected.push_back(with_article(type == "number" ? "number" : type));
+      for (const std::string& type : types) {
+        if (type != "null" || types.size() == 1) expected.push_back(with_article(type));
       }
       findings.push_back({{ref},
                           describe_place(doc, ref) + " should be " +

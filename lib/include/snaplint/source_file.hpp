@@ -29,9 +29,13 @@ class SourceFile {
  private:
   void build_line_table() const;
   std::size_t line_start_index(std::size_t offset) const;
+  // Code points in bytes [0, offset), from a checkpoint every checkpoint_bytes.
+  std::uint64_t code_points_before(std::size_t offset) const;
 
+  static constexpr std::size_t checkpoint_bytes = 1024;
   std::string bytes_;
   mutable std::vector<std::size_t> line_starts_;
+  mutable std::vector<std::uint64_t> code_points_before_;
 };
 
 // Number of code points in a UTF-8 byte range (continuation bytes are not counted).

@@ -1,0 +1,184 @@
+// Boost.Graph work for the reachability rules; see runner_graph.hpp.
+#include "runner_graph.hpp"
+
+#include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/visitors.hpp>
+#include <boost/pending/queue.hpp>
+
+namespace snaplint::rules {
+namespace {
+
+using Vertex = boost::graph_traits<AgentGraph>::vertex_descriptor;
+using EdgeDescriptor = boost::graph_traits<AgentGraph>::edge_descriptor;
+
+// The runner ignores the edges of global nodes: its copy of one only returns to the caller.
+struct NotFromGlobal {
+  const AgentGraph* graph = nullptr;
+  const Model* model = nullptr;
+  bool operator()(const EdgeDescriptor& e) const {
+    return !model->nodes[boost::source(e, *graph)].is_global;
+  }
+};
+using RunnerGraph = boost::filtered_graph<AgentGraph, NotFromGlobal>;
+
+// Edges of the runner's graph that stay inside one strong component.
+struct InsideComponent {
+  const AgentGraph* graph = nullptr;
+  const Model* model = nullptr;
+  const std::vector<std::uint32_t>* component = nullptr;
+  bool operator()(const EdgeDescriptor& e) const {
+    const Vertex from = boost::source(e, *graph);
+    return !model->nodes[from].is_global &&
+           (*component)[from] == (*component)[boost::target(e, *graph)];
+  }
+};
+using ComponentGraph = boost::filtered_graph<AgentGraph, InsideComponent>;
+
+// Breadth-first search from `source` inside its component, recording predecessors and
+// distances; `colors` must be white for the component's members on entry and is reset after.
+void search_component(const ComponentGraph& graph, Vertex source,
+                      const std::vector<std::uint32_t>& members,
+                      std::vector<boost::default_color_type>& colors,
+                      std::vector<std::uint32_t>& parents, std::vector<std::uint32_t>& distances) {
+  const auto index = boost::get(boost::vertex_index, graph);
+  parents[source] = static_cast<std::uint32_t>(source);
+  distances[source] = 0;
+  boost::queue<Vertex> queue;
+  boost::breadth_first_visit(
+      graph, source, queue,
+      boost::make_bfs_visitor(std::make_pair(
+          boost::record_predecessors(boost::make_iterator_property_map(parents.begin(), index),
+                                     boost::on_tree_edge()),
+          boost::record_distances(boost::make_iterator_property_map(distances.begin(), index),
+                                  boost::on_tree_edge()))),
+      boost::make_iterator_property_map(colors.begin(), index));
+  for (std::uint32_t member : members) colors[member] = boost::white_color;
+}
+
+}  // namespace
+
+bool may_end_the_run(const Node& node) {
+  return node.type == NodeType::handoff || node.type == NodeType::warm_end ||
+         node.type == NodeType::unknown;
+}
+
+TrapAnalysis analyse_traps(const LintContext& context) {
+  const Model& model = context.model;
+  const AgentGraph& graph = context.graph;
+  TrapAnalysis analysis;
+  analysis.reached = search_from(graph, model, {model.start_node}, true);
+
+  const RunnerGraph runner(graph, NotFromGlobal{&graph, &model});
+  const std::size_t n = boost::num_vertices(graph);
+  analysis.component.assign(n, 0);
+  const auto index = boost::get(boost::vertex_index, graph);
+  const std::size_t count = boost::strong_components(
+      runner, boost::make_iterator_property_map(analysis.component.begin(), index));
+
+  std::vector<std::uint32_t> sizes(count, 0);
+  std::vector<bool> has_self_loop(count, false);
+  std::vector<bool> has_exit(count, false);
+  std::vector<bool> has_end(count, false);
+  std::vector<bool> reached(count, false);
+  analysis.first_node.assign(count, no_index);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const std::uint32_t c = analysis.component[v];
+    ++sizes[c];
+    if (analysis.first_node[c] == no_index) analysis.first_node[c] = v;
+    if (model.nodes[v].is_end() || may_end_the_run(model.nodes[v])) has_end[c] = true;
+    if (analysis.reached[v] != no_index) reached[c] = true;
+  }
+  for (const auto& e : boost::make_iterator_range(boost::edges(runner))) {
+    const std::uint32_t from = analysis.component[boost::source(e, runner)];
+    const std::uint32_t to = analysis.component[boost::target(e, runner)];
+    if (from != to) has_exit[from] = true;
+    if (boost::source(e, runner) == boost::target(e, runner)) has_self_loop[from] = true;
+  }
+  analysis.is_trap.assign(count, false);
+  for (std::size_t c = 0; c < count; ++c) {
+    analysis.is_trap[c] =
+        (sizes[c] >= 2 || has_self_loop[c]) && !has_exit[c] && !has_end[c] && reached[c];
+  }
+  return analysis;
+}
+
+TrapWalker::TrapWalker(const LintContext& context, const TrapAnalysis& analysis)
+    : context_(context),
+      analysis_(analysis),
+      colors_(boost::num_vertices(context.graph), boost::white_color),
+      parents_(boost::num_vertices(context.graph), no_index),
+      distances_(boost::num_vertices(context.graph), no_index),
+      visited_(boost::num_vertices(context.graph), false) {}
+
+std::vector<std::uint32_t> TrapWalker::walk(const std::vector<std::uint32_t>& members) {
+  // Past this many steps the walk only closes the cycle: a message cannot list thousands of
+  // nodes, and each step is one search of the component.
+  constexpr std::size_t longest_walk = 32;
+  const std::uint32_t first = members.front();
+  std::vector<std::uint32_t> walk{first};
+  if (members.size() == 1) {  // a self-loop
+    walk.push_back(first);
+    return walk;
+  }
+
+  const AgentGraph& graph = context_.graph;
+  const ComponentGraph inside(graph,
+                              InsideComponent{&graph, &context_.model, &analysis_.component});
+  visited_[first] = true;
+  std::size_t unvisited = members.size() - 1;
+  // Appends the search tree's path from the current end of the walk to `to`.
+  const auto append_path = [&](std::uint32_t to) {
+    std::vector<std::uint32_t> path;
+    for (std::uint32_t at = to; at != walk.back(); at = parents_[at]) path.push_back(at);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      walk.push_back(*it);
+      if (!visited_[*it]) --unvisited;
+      visited_[*it] = true;
+    }
+  };
+  while (unvisited > 0 && walk.size() < longest_walk) {
+    search_component(inside, walk.back(), members, colors_, parents_, distances_);
+    std::uint32_t nearest = no_index;
+    for (std::uint32_t member : members) {
+      if (visited_[member]) continue;
+      if (nearest == no_index || distances_[member] < distances_[nearest]) nearest = member;
+    }
+    append_path(nearest);
+  }
+  // Back to the first member. The walk cannot end there: each step ends at a new member.
+  search_component(inside, walk.back(), members, colors_, parents_, distances_);
+  std::vector<std::uint32_t> back;
+  for (std::uint32_t at = first; at != walk.back(); at = parents_[at]) back.push_back(at);
+  walk.insert(walk.end(), back.rbegin(), back.rend());
+  for (std::uint32_t member : members) visited_[member] = false;
+  return walk;
+}
+
+std::vector<bool> reaches_an_end(const LintContext& context) {
+  const Model& model = context.model;
+  const AgentGraph& graph = context.graph;
+  const RunnerGraph runner(graph, NotFromGlobal{&graph, &model});
+  const auto reversed = boost::make_reverse_graph(runner);
+  std::vector<Vertex> ends;
+  for (const Node& node : model.nodes) {
+    if (node.is_end() || (!node.is_global && may_end_the_run(node))) ends.push_back(node.index);
+  }
+  const std::size_t n = boost::num_vertices(graph);
+  std::vector<boost::default_color_type> colors(n, boost::white_color);
+  const auto index = boost::get(boost::vertex_index, graph);
+  boost::queue<Vertex> queue;
+  if (!ends.empty()) {
+    boost::breadth_first_search(reversed, ends.begin(), ends.end(), queue,
+                                boost::default_bfs_visitor(),
+                                boost::make_iterator_property_map(colors.begin(), index));
+  }
+  std::vector<bool> result(n, false);
+  for (std::size_t v = 0; v < n; ++v) result[v] = colors[v] != boost::white_color;
+  return result;
+}
+
+}  // namespace snaplint::rules

@@ -1,0 +1,78 @@
+// trap-cycle: a cycle of nodes that no edge leaves and that has no node ending the run. A
+// conversation that enters it goes round forever and never reaches __end__.
+#include <string>
+
+#include "../rule_support.hpp"
+#include "runner_graph.hpp"
+
+namespace snaplint::rules {
+namespace {
+
+class TrapCycle final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static constexpr RuleInfo info{"trap-cycle", "reachability", Severity::warning,
+                                   "a cycle that no edge leaves and that never ends the run"};
+    return info;
+  }
+
+  void check(const LintContext& context, Reporter& reporter) const override {
+    const Model& model = context.model;
+    if (model.start_node == no_index) return;  // nothing to start from: not guessed
+    const TrapAnalysis analysis = analyse_traps(context);
+    for (std::uint32_t c = 0; c < analysis.is_trap.size(); ++c) {
+      if (analysis.is_trap[c]) report(context, analysis, c, reporter);
+    }
+  }
+
+ private:
+  static void report(const LintContext& context, const TrapAnalysis& analysis,
+                     std::uint32_t component, Reporter& reporter) {
+    const Model& model = context.model;
+    const std::vector<std::uint32_t> walk = walk_through_component(context, analysis, component);
+    std::string path;
+    for (std::uint32_t v : walk) {
+      if (!path.empty()) path += " -> ";
+      path += display_name(model.nodes[v]);
+    }
+    // Members in the order the walk meets them, then any it did not reach.
+    std::vector<std::uint32_t> members;
+    std::vector<bool> listed(model.nodes.size(), false);
+    for (std::uint32_t v : walk) {
+      if (!listed[v]) members.push_back(v);
+      listed[v] = true;
+    }
+    const std::size_t walked = members.size();
+    for (std::uint32_t v = 0; v < model.nodes.size(); ++v) {
+      if (analysis.component[v] == component && !listed[v]) members.push_back(v);
+    }
+
+    const Node& first = model.nodes[analysis.first_node[component]];
+    std::string message = "the cycle " + path + " has no way out";
+    if (members.size() > walked) {
+      message += " (it is part of a group of " + std::to_string(members.size()) +
+                 " nodes that all lead only to one another)";
+    }
+    message +=
+        ": no edge leaves it and none of its nodes ends the run, so a conversation that enters "
+        "it never reaches '__end__'";
+    Finding finding{{first.json}, std::move(message), entity_of(first)};
+    for (std::uint32_t v : members) {
+      finding.related.push_back(
+          {"node " + display_name(model.nodes[v]) + " is in the cycle", {model.nodes[v].json}});
+    }
+    finding.help =
+        "add an edge from one of these nodes towards '__end__', or end the run inside the cycle "
+        "with a WarmEndNode or HandoffNode";
+    reporter.report(std::move(finding));
+  }
+};
+
+}  // namespace
+
+const Rule& trap_cycle() {
+  static const TrapCycle rule;
+  return rule;
+}
+
+}  // namespace snaplint::rules

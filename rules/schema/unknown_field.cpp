@@ -1,0 +1,335 @@
+// unknown-field: a key the snapshot schema does not define for its object (graph, node, edge,
+// tool, payload, subagent tool). Kapso ignores such keys, so a misspelt field silently does
+// nothing. The known keys come from the embedded schema itself, which stays the one source of
+// truth.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "../rule_support.hpp"
+#include "snaplint/json_parser.hpp"
+#include "snaplint/schema_check.hpp"
+#include "snaplint/suggest.hpp"
+
+namespace snaplint::rules {
+namespace {
+
+// A transparent hash, so that maps keyed by std::string can be searched with a string_view.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+// What the schema says about one property: free-form (nothing to look into), an object of a
+// definition, or an array whose items are objects of a definition.
+struct Property {
+  std::string definition;  // empty: free-form contents
+  bool array_of = false;
+};
+
+struct Definition {
+  std::string title;
+  std::unordered_map<std::string, Property, TextHash, std::equal_to<>> properties;
+  std::vector<std::string> names;  // in schema order, for suggestions
+};
+
+struct SchemaKeys {
+  std::unordered_map<std::string, Definition, TextHash, std::equal_to<>> definitions;
+};
+
+// "#/definitions/node" -> "node"; anything else -> "".
+std::string definition_of_ref(const JsonDocument& doc, JsonRef holder) {
+  constexpr std::string_view prefix = "#/definitions/";
+  const std::string_view ref = doc.member_string(holder, "$ref");
+  if (ref.substr(0, prefix.size()) != prefix) return {};
+  return std::string(ref.substr(prefix.size()));
+}
+
+Definition read_properties(const JsonDocument& doc, JsonRef properties, std::string title) {
+  Definition definition;
+  definition.title = std::move(title);
+  if (!doc.is(properties, JsonType::object)) return definition;
+  for (JsonRef property : doc.children(properties)) {
+    Property described;
+    described.definition = definition_of_ref(doc, property);
+    if (described.definition.empty() &&
+        doc.member_string(property, "type") == std::string_view("array")) {
+      described.definition = definition_of_ref(doc, doc.member(property, "items"));
+      described.array_of = !described.definition.empty();
+    }
+    const std::string name(doc.key(property));
+    definition.names.push_back(name);
+    definition.properties.emplace(name, std::move(described));
+  }
+  return definition;
+}
+
+// The definitions of the schema, plus two for the envelope roots: "(request)" holds what the
+// request body may carry besides the graph (the schema's else/then branch), "(response data)"
+// is the schema's response_data.
+SchemaKeys load_schema_keys() {
+  SchemaKeys keys;
+  const SourceFile source{std::string(snapshot_schema_text())};
+  JsonDocument doc(source);
+  if (parse_json(source, doc).error) return keys;
+  const JsonRef root = doc.root();
+  const JsonRef definitions = doc.member(root, "definitions");
+  if (doc.is(definitions, JsonType::object)) {
+    for (JsonRef definition : doc.children(definitions)) {
+      keys.definitions.emplace(
+          std::string(doc.key(definition)),
+          read_properties(doc, doc.member(definition, "properties"),
+                          std::string(doc.member_string(definition, "title"))));
+    }
+  }
+  const JsonRef request = doc.member(doc.member(doc.member(root, "else"), "then"), "properties");
+  keys.definitions.emplace("(request)", read_properties(doc, request, "request envelope"));
+  return keys;
+}
+
+const SchemaKeys& schema_keys() {
+  static const SchemaKeys keys = load_schema_keys();
+  return keys;
+}
+
+// Lower-case letters and digits only: "globalCondition", "global-condition" and
+// "global_condition" all read "globalcondition".
+std::string squashed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte)) out += static_cast<char>(std::tolower(byte));
+  }
+  return out;
+}
+
+// Two edits turn any two-letter key into any other: a match must keep more than it changes.
+bool plausible(std::string_view word, std::string_view match) {
+  return edit_distance(word, match, true) < std::min(word.size(), match.size());
+}
+
+// The known key the unknown one most likely meant: the same word in another case style, else
+// the closest spelling within two edits (raw, then with case and separators removed).
+std::optional<std::string> suggestion(std::string_view key, const Definition& definition) {
+  const std::string key_squashed = squashed(key);
+  std::vector<std::string> squashed_names;
+  for (const std::string& name : definition.names) {
+    squashed_names.push_back(squashed(name));
+    if (!key_squashed.empty() && squashed_names.back() == key_squashed) return name;
+  }
+  std::vector<std::string_view> names(definition.names.begin(), definition.names.end());
+  if (const auto match = closest_match(key, names); match && plausible(key, *match)) {
+    return std::string(*match);
+  }
+  std::vector<std::string_view> squashed_views(squashed_names.begin(), squashed_names.end());
+  if (const auto match = closest_match(key_squashed, squashed_views);
+      match && plausible(key_squashed, *match)) {
+    for (std::size_t i = 0; i < squashed_views.size(); ++i) {
+      if (squashed_views[i].data() == match->data()) return definition.names[i];
+    }
+  }
+  // A key that is one word of a known one: 'method' for 'http_method', 'text' for
+  // 'knowledge_base_text'; only when a single known key fits.
+  std::string word = "_";
+  for (char c : key) {
+    word += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  word += "_";
+  std::optional<std::string> part_of;
+  for (const std::string& name : definition.names) {
+    if (key_squashed.empty() || ("_" + name + "_").find(word) == std::string::npos) continue;
+    if (part_of) return std::nullopt;
+    part_of = name;
+  }
+  if (part_of) return part_of;
+  // The names another graph format (Kapso's Workflows) gives the two ends of an edge.
+  for (const auto& [other, ours] : {std::pair{"source", "from"}, std::pair{"target", "to"}}) {
+    if (key_squashed == other && definition.properties.count(std::string_view(ours)) != 0) {
+      return std::string(ours);
+    }
+  }
+  return std::nullopt;
+}
+
+// Walks the document along the schema's definitions and reports every key a definition lacks.
+class Walker {
+ public:
+  Walker(const LintContext& context, Reporter& reporter)
+      : doc_(context.json), model_(context.model), keys_(schema_keys()), reporter_(reporter) {}
+
+  void run() {
+    const JsonRef root = doc_.root();
+    switch (model_.envelope) {
+      case Envelope::request:
+        visit(root, "(request)", Owner{});
+        break;
+      case Envelope::response:
+        // The response root may carry API envelope keys besides `data`; only `data` is the
+        // snapshot's, so the walk starts there.
+        visit(doc_.member(root, "data"), "response_data", Owner{});
+        break;
+      case Envelope::bare:
+        visit(root, "graph", Owner{});
+        break;
+    }
+  }
+
+ private:
+  // Whose object is being walked: the node, edge or tool it belongs to (if any), and for
+  // subagent tools the list they sit in.
+  struct Owner {
+    const Node* node = nullptr;
+    const Edge* edge = nullptr;
+    const Tool* tool = nullptr;
+  };
+
+  template <typename Item>
+  static const Item* item_at(const std::vector<Item>& items, std::uint32_t index) {
+    const auto it =
+        std::lower_bound(items.begin(), items.end(), index,
+                         [](const Item& item, std::uint32_t at) { return item.index < at; });
+    return it != items.end() && it->index == index ? &*it : nullptr;
+  }
+
+  // The owner of the `index`-th item of `array`, which holds objects of `definition`.
+  Owner owner_of_item(JsonRef array, std::string_view definition, std::uint32_t index,
+                      const Owner& parent) const {
+    Owner owner = parent;
+    if (definition == "node" && array == model_.nodes_array) {
+      owner.node = item_at(model_.nodes, index);
+    } else if (definition == "edge" && array == model_.edges_array) {
+      owner.edge = item_at(model_.edges, index);
+    } else if (definition == "tool" && array == model_.tools_array) {
+      owner.tool = item_at(model_.tools, index);
+    }
+    return owner;
+  }
+
+  void visit(JsonRef object, std::string_view definition_name, const Owner& owner) {
+    if (!doc_.is(object, JsonType::object)) return;  // a wrong type is the schema's finding
+    const auto found = keys_.definitions.find(definition_name);
+    if (found == keys_.definitions.end()) return;
+    const Definition& definition = found->second;
+    for (JsonRef member : doc_.children(object)) {
+      const std::string_view key = doc_.key(member);
+      const auto property = definition.properties.find(key);
+      if (property == definition.properties.end()) {
+        report(object, member, definition_name, definition, owner);
+        continue;
+      }
+      const Property& described = property->second;
+      if (described.definition.empty()) continue;  // free-form: metadata, config, headers...
+      if (!described.array_of) {
+        visit(member, described.definition, owner);
+        continue;
+      }
+      if (!doc_.is(member, JsonType::array)) continue;
+      for (JsonRef item : doc_.children(member)) {
+        const std::uint32_t index = doc_.at(item).key_begin_or_index;
+        visit(item, described.definition,
+              owner_of_item(member, described.definition, index, owner));
+      }
+    }
+  }
+
+  Entity entity(const Owner& owner) const {
+    if (owner.node) return entity_of(*owner.node);
+    if (owner.edge) return entity_of(*owner.edge);
+    if (owner.tool) return entity_of(*owner.tool);
+    return graph_entity();
+  }
+
+  // "node 'a'", "the webhook payload of node 'c'", "subagent webhook 'get' of node 'x'".
+  std::string subject(JsonRef object, std::string_view definition_name,
+                      const Definition& definition, const Owner& owner) const {
+    const auto index_name = [&](JsonRef item) {
+      return "#" + std::to_string(doc_.at(item).key_begin_or_index);
+    };
+    if (definition_name == "(request)") return "the request envelope";
+    if (definition_name == "response_data") return "the response's 'data'";
+    if (definition_name == "graph") return "the graph";
+    if (definition_name == "node") {
+      return "node " + (owner.node ? display_name(*owner.node) : index_name(object));
+    }
+    if (definition_name == "edge") {
+      return "edge " + (owner.edge ? display_name(*owner.edge) : index_name(object));
+    }
+    if (definition_name == "tool") {
+      return "tool " +
+             (owner.tool && owner.tool->has_id() ? quoted(owner.tool->id) : index_name(object));
+    }
+    const std::string of_node =
+        owner.node ? " of node " + display_name(*owner.node) : std::string();
+    if (doc_.is_member(object)) return "the " + definition.title + of_node;
+    const std::string_view name = doc_.member_string(object, "name");
+    return definition.title + " " + (name.empty() ? index_name(object) : quoted(name)) + of_node;
+  }
+
+  // Where a key that is not the object's own belongs instead, when that is clear: a graph key
+  // written next to `graph` in a request, or a payload field written on the node itself.
+  std::string misplaced_help(std::string_view key, std::string_view definition_name,
+                             const Owner& owner) const {
+    const auto has = [&](std::string_view definition, std::string_view name) {
+      const auto it = keys_.definitions.find(definition);
+      return it != keys_.definitions.end() && it->second.properties.count(name) != 0;
+    };
+    if (definition_name == "(request)" && has("graph", key)) {
+      return "move " + quoted(key) + " into 'graph'";
+    }
+    if (definition_name == "node" && owner.node) {
+      const std::string_view payload = payload_key(owner.node->type);
+      if (!payload.empty() && has(payload, key)) {
+        return quoted(key) + " belongs inside the node's " + quoted(payload) + " payload";
+      }
+    }
+    return {};
+  }
+
+  void report(JsonRef object, JsonRef member, std::string_view definition_name,
+              const Definition& definition, const Owner& owner) const {
+    const std::string_view key = doc_.key(member);
+    Finding finding{
+        {member, true},
+        "unknown key " + quoted(key) + " in " + subject(object, definition_name, definition, owner),
+        entity(owner)};
+    finding.help = misplaced_help(key, definition_name, owner);
+    if (finding.help.empty()) {
+      if (const auto match = suggestion(key, definition)) {
+        finding.help = "did you mean " + quoted(*match) + "?";
+      }
+    }
+    reporter_.report(std::move(finding));
+  }
+
+  const JsonDocument& doc_;
+  const Model& model_;
+  const SchemaKeys& keys_;
+  Reporter& reporter_;
+};
+
+class UnknownField final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static constexpr RuleInfo info{"unknown-field", "schema", Severity::warning,
+                                   "a key the snapshot schema does not define for its object"};
+    return info;
+  }
+
+  void check(const LintContext& context, Reporter& reporter) const override {
+    Walker(context, reporter).run();
+  }
+};
+
+}  // namespace
+
+const Rule& unknown_field() {
+  static const UnknownField rule;
+  return rule;
+}
+
+}  // namespace snaplint::rules
