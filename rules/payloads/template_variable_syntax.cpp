@@ -126,7 +126,7 @@ class TemplateVariableSyntax final : public Rule {
           if (value != no_value && !doc.is(value, JsonType::null_value)) {
             scanner.value(value, field);
           } else {
-            // Only the editor's raw text is there: it is what gets sent.
+            // Without the field, its raw text is the only copy to check.
             scanner.field(std::string(field) + "_raw", std::string(field) + "_raw");
           }
         }

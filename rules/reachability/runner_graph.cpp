@@ -84,11 +84,9 @@ TrapAnalysis analyse_traps(const LintContext& context) {
   std::vector<bool> has_exit(count, false);
   std::vector<bool> has_end(count, false);
   std::vector<bool> reached(count, false);
-  analysis.first_node.assign(count, no_index);
   for (std::uint32_t v = 0; v < n; ++v) {
     const std::uint32_t c = analysis.component[v];
     ++sizes[c];
-    if (analysis.first_node[c] == no_index) analysis.first_node[c] = v;
     if (model.nodes[v].is_end() || may_end_the_run(model.nodes[v])) has_end[c] = true;
     if (analysis.reached[v] != no_index) reached[c] = true;
   }

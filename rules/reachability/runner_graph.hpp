@@ -19,8 +19,6 @@ struct TrapAnalysis {
   // For each component: true when it is a trap cycle (see trap-cycle in rules.md) reachable from
   // __start__.
   std::vector<bool> is_trap;
-  // For each component, its node with the lowest document index.
-  std::vector<std::uint32_t> first_node;
 };
 
 // Needs a start node (model.start_node != no_index).

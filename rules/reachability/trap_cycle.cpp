@@ -20,16 +20,24 @@ class TrapCycle final : public Rule {
     const Model& model = context.model;
     if (model.start_node == no_index) return;  // nothing to start from: not guessed
     const TrapAnalysis analysis = analyse_traps(context);
-    for (std::uint32_t c = 0; c < analysis.is_trap.size(); ++c) {
-      if (analysis.is_trap[c]) report(context, analysis, c, reporter);
+    // The members of each trap, in document order.
+    std::vector<std::vector<std::uint32_t>> members(analysis.is_trap.size());
+    for (std::uint32_t v = 0; v < model.nodes.size(); ++v) {
+      if (analysis.is_trap[analysis.component[v]]) members[analysis.component[v]].push_back(v);
+    }
+    TrapWalker walker(context, analysis);
+    std::vector<bool> listed(model.nodes.size(), false);
+    for (const std::vector<std::uint32_t>& trap : members) {
+      if (!trap.empty()) report(context, walker.walk(trap), trap, listed, reporter);
     }
   }
 
  private:
-  static void report(const LintContext& context, const TrapAnalysis& analysis,
-                     std::uint32_t component, Reporter& reporter) {
+  // `listed` is all false on entry and on return.
+  static void report(const LintContext& context, const std::vector<std::uint32_t>& walk,
+                     const std::vector<std::uint32_t>& trap, std::vector<bool>& listed,
+                     Reporter& reporter) {
     const Model& model = context.model;
-    const std::vector<std::uint32_t> walk = walk_through_component(context, analysis, component);
     std::string path;
     for (std::uint32_t v : walk) {
       if (!path.empty()) path += " -> ";
@@ -37,17 +45,17 @@ class TrapCycle final : public Rule {
     }
     // Members in the order the walk meets them, then any it did not reach.
     std::vector<std::uint32_t> members;
-    std::vector<bool> listed(model.nodes.size(), false);
     for (std::uint32_t v : walk) {
       if (!listed[v]) members.push_back(v);
       listed[v] = true;
     }
     const std::size_t walked = members.size();
-    for (std::uint32_t v = 0; v < model.nodes.size(); ++v) {
-      if (analysis.component[v] == component && !listed[v]) members.push_back(v);
+    for (std::uint32_t v : trap) {
+      if (!listed[v]) members.push_back(v);
     }
+    for (std::uint32_t v : walk) listed[v] = false;
 
-    const Node& first = model.nodes[analysis.first_node[component]];
+    const Node& first = model.nodes[trap.front()];
     std::string message = "the cycle " + path + " has no way out";
     if (members.size() > walked) {
       message += " (it is part of a group of " + std::to_string(members.size()) +

@@ -1,7 +1,7 @@
 // unknown-field: a key the snapshot schema does not define for its object (graph, node, edge,
-// tool, payload, subagent tool). Kapso ignores such keys, so a misspelt field silently does
-// nothing. The known keys come from the embedded schema itself, which stays the one source of
-// truth.
+// tool, payload, subagent tool). A misspelt key does not set the field it was meant to, and
+// nothing else complains. The known keys come from the embedded schema itself, which stays the
+// one source of truth.
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -69,9 +69,9 @@ Definition read_properties(const JsonDocument& doc, JsonRef properties, std::str
   return definition;
 }
 
-// The definitions of the schema, plus two for the envelope roots: "(request)" holds what the
-// request body may carry besides the graph (the schema's else/then branch), "(response data)"
-// is the schema's response_data.
+// The definitions of the schema, plus "(request)" for the root of a request envelope (the
+// schema's else/then branch, which defines `graph`). A response's `data` is the schema's own
+// response_data.
 SchemaKeys load_schema_keys() {
   SchemaKeys keys;
   const SourceFile source{std::string(snapshot_schema_text())};
@@ -88,7 +88,12 @@ SchemaKeys load_schema_keys() {
     }
   }
   const JsonRef request = doc.member(doc.member(doc.member(root, "else"), "then"), "properties");
-  keys.definitions.emplace("(request)", read_properties(doc, request, "request envelope"));
+  Definition request_root = read_properties(doc, request, "request envelope");
+  if (request_root.properties.empty()) {  // never report `graph` itself, whatever the schema says
+    request_root.names.push_back("graph");
+    request_root.properties.emplace("graph", Property{"graph", false});
+  }
+  keys.definitions.emplace("(request)", std::move(request_root));
   return keys;
 }
 
@@ -113,8 +118,9 @@ bool plausible(std::string_view word, std::string_view match) {
   return edit_distance(word, match, true) < std::min(word.size(), match.size());
 }
 
-// The known key the unknown one most likely meant: the same word in another case style, else
-// the closest spelling within two edits (raw, then with case and separators removed).
+// The known key the unknown one most likely meant: the same words in another case style, else
+// the closest spelling within two edits (as written, then with case and separators removed),
+// else the one known key the unknown one is a word of, else an edge end's other name.
 std::optional<std::string> suggestion(std::string_view key, const Definition& definition) {
   const std::string key_squashed = squashed(key);
   std::vector<std::string> squashed_names;
@@ -180,8 +186,7 @@ class Walker {
   }
 
  private:
-  // Whose object is being walked: the node, edge or tool it belongs to (if any), and for
-  // subagent tools the list they sit in.
+  // Whose object is being walked: the node, edge or tool it belongs to, if any.
   struct Owner {
     const Node* node = nullptr;
     const Edge* edge = nullptr;
