@@ -7,7 +7,9 @@
 
 namespace snaplint {
 // Test names and failure messages show the rule's name.
-void PrintTo(const RuleInfo& rule, std::ostream* out) { *out << rule.name; }
+void PrintTo(const RuleInfo& rule, std::ostream* out) {
+  *out << rule.name;
+}
 }  // namespace snaplint
 
 namespace snaplint::test {
