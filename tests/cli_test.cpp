@@ -275,6 +275,40 @@ TEST(Cli, RejectsBadRuleOptions) {
             2);
 }
 
+TEST(Cli, ExplainPrintsTheRulePage) {
+  const CliRun run = snaplint("explain dangling-edge");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, read_file(fs::path(SNAPLINT_SOURCE_DIR) / "docs/rules/dangling-edge.md"));
+}
+
+TEST(Cli, RuleOptionsAreListedAndSettable) {
+  const CliRun rules_run = snaplint("rules --format json");
+  rapidjson::Document doc;
+  doc.Parse(rules_run.out.c_str());
+  ASSERT_FALSE(doc.HasParseError());
+  bool found = false;
+  for (const auto& rule : doc["rules"].GetArray()) {
+    if (std::string(rule["name"].GetString()) != "global-condition-overlap") continue;
+    ASSERT_EQ(rule["options"].Size(), 1u);
+    EXPECT_EQ(std::string(rule["options"][0]["name"].GetString()), "threshold");
+    EXPECT_DOUBLE_EQ(rule["options"][0]["default"].GetDouble(), 0.75);
+    found = true;
+  }
+  EXPECT_TRUE(found);
+
+  const fs::path fixture =
+      fs::path(SNAPLINT_TEST_DIR) / "rules/global-condition-overlap/ok_below_threshold.json";
+  const std::string args =
+      "check --select global-condition-overlap --format json " + shell_quote(fixture.string());
+  auto count = [](const CliRun& run) {
+    rapidjson::Document report;
+    report.Parse(run.out.c_str());
+    return report.HasParseError() ? -1 : report["summary"]["warnings"].GetInt();
+  };
+  EXPECT_EQ(count(snaplint(args)), 0);
+  EXPECT_EQ(count(snaplint(args + " --rule-option global-condition-overlap.threshold=0.5")), 2);
+}
+
 TEST(Cli, ExplainRejectsAnUnknownRule) {
   const CliRun run = snaplint("explain dangling-edg");
   EXPECT_EQ(run.exit_code, 2);

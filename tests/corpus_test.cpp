@@ -61,7 +61,7 @@ TEST(Corpus, BuggyTemplateReportsEdgesToStartAndEndAndTheMissingSpecialNodes) {
   }
 }
 
-TEST(Corpus, DefectSampleReportsEveryFoundationDefect) {
+TEST(Corpus, DefectSampleReportsEveryListedDefect) {
   if (agents_dir().empty()) GTEST_SKIP() << "shared corpus not found; set SNAPLINT_SHARED_DIR";
   const FileReport report = lint_sample("03_request_defects_for_lint_tests.json");
   const std::vector<std::pair<std::string, std::string>> expected = {
@@ -83,6 +83,17 @@ TEST(Corpus, DefectSampleReportsEveryFoundationDefect) {
       {"unreachable-node", "/graph/nodes/2"},
       {"unreachable-node", "/graph/nodes/9"},
       {"unreachable-node", "/graph/nodes/11"},
+      // The rest of the catalogue.
+      {"invalid-node-name", "/graph/nodes/3/name"},
+      {"knowledge-base-empty", "/graph/nodes/4/knowledge_base"},
+      {"subagent-tools", "/graph/nodes/10/subagent/webhooks/1/name"},
+      {"start-node-edges", "/graph/edges/1/from"},
+      {"self-loop", "/graph/edges/2/to"},
+      {"end-node-outgoing-edge", "/graph/edges/7/from"},
+      {"edge-into-global-node", "/graph/edges/8/to"},
+      {"duplicate-edge-id", "/graph/edges/9/id"},
+      {"ambiguous-branch", "/graph/edges/9/label"},
+      {"empty-prompt", "/graph/nodes/9"},
   };
   for (const auto& [rule, pointer] : expected) {
     EXPECT_TRUE(has(report, rule, pointer)) << rule << " at " << pointer;

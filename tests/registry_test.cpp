@@ -76,6 +76,46 @@ TEST(Registry, EveryRuleHasOkAndErrFixtures) {
   }
 }
 
+TEST(RuleSelection, SetsRuleOptionsWithinTheirRange) {
+  const RuleRegistry& registry = rules::default_registry();
+  const RuleInfo* overlap = registry.find("global-condition-overlap");
+  ASSERT_NE(overlap, nullptr);
+  ASSERT_NE(overlap->find_option("threshold"), nullptr);
+  RuleSelection selection = RuleSelection::all(registry);
+  EXPECT_DOUBLE_EQ(selection.option(*overlap, "threshold"), 0.75);
+  std::string error;
+  EXPECT_TRUE(selection.set_option(registry, "global-condition-overlap.threshold=0.5", &error));
+  EXPECT_DOUBLE_EQ(selection.option(*overlap, "threshold"), 0.5);
+  for (const char* bad :
+       {"global-condition-overlap.threshold=1.5", "global-condition-overlap.threshold=x",
+        "global-condition-overlap.threshold=", "global-condition-overlap.nope=1",
+        "no-such-rule.threshold=1", "threshold=1"}) {
+    EXPECT_FALSE(selection.set_option(registry, bad, &error)) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+  EXPECT_DOUBLE_EQ(selection.option(*overlap, "threshold"), 0.5) << "failed sets change nothing";
+}
+
+// The fixture driver runs defaults only; the threshold's effect is checked here.
+TEST(RuleSelection, TheOverlapThresholdChangesWhatIsReported) {
+  const RuleRegistry& registry = rules::default_registry();
+  const fs::path dir = fs::path(SNAPLINT_TEST_DIR) / "rules" / "global-condition-overlap";
+  auto lint_with = [&](const fs::path& file, const std::string& threshold) {
+    std::string error;
+    auto selection = RuleSelection::create(registry, {"global-condition-overlap"}, {}, &error);
+    EXPECT_TRUE(selection.has_value());
+    EXPECT_TRUE(
+        selection->set_option(registry, "global-condition-overlap.threshold=" + threshold, &error))
+        << error;
+    const Linter linter(registry, std::move(*selection));
+    return linter.lint(read_file(file), file.string()).diagnostics.size();
+  };
+  EXPECT_EQ(lint_with(dir / "ok_below_threshold.json", "0.75"), 0u);
+  EXPECT_EQ(lint_with(dir / "ok_below_threshold.json", "0.5"), 2u);
+  EXPECT_EQ(lint_with(dir / "err_jaccard_at_threshold.json", "0.75"), 1u);
+  EXPECT_EQ(lint_with(dir / "err_jaccard_at_threshold.json", "1"), 0u);
+}
+
 TEST(RuleSelection, AcceptsNamesAndCategoriesAndRejectsUnknownNames) {
   const RuleRegistry& registry = rules::default_registry();
   std::string error;
