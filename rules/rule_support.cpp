@@ -11,6 +11,12 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string normalize_condition(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -73,9 +79,7 @@ void report_missing_special_node(const LintContext& context, Reporter& reporter,
       "no node is named " + quoted(special_name) + ", so the graph has no " + std::string(role),
       graph_entity()};
   for (const Node& node : model.nodes) {
-    std::string lowered(node.name);
-    for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lowered == alias) {
+    if (ascii_lower(node.name) == alias) {
       finding.help = "rename node " + display_name(node) + " (named " + quoted(node.name) +
                      ") to " + quoted(special_name) + "; the runner finds the " +
                      std::string(role) + " by that name only";

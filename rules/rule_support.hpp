@@ -59,6 +59,9 @@ SNAPLINT_RULE(whatsapp_template_fields)
 // True for a string of only whitespace (or empty).
 bool is_blank(std::string_view text);
 
+// The text with ASCII letters lower-cased (Kapso's names and keywords are ASCII).
+std::string ascii_lower(std::string_view text);
+
 // A global condition or edge label in comparable form: lower-case, punctuation turned into
 // spaces, runs of spaces collapsed, trimmed.
 std::string normalize_condition(std::string_view text);

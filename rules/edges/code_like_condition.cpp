@@ -57,8 +57,7 @@ CodeMatch find_call(std::string_view text) {
     }
     const std::size_t close = text.find(')', open + 1);
     if (close == std::string_view::npos) return {};
-    std::string arguments(text.substr(open + 1, close - open - 1));
-    for (char& c : arguments) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string arguments = ascii_lower(text.substr(open + 1, close - open - 1));
     if (arguments == "s" || arguments == "es") continue;
     const std::string_view name = text.substr(begin, open - begin);
     std::string token(name);

@@ -48,8 +48,7 @@ class DanglingEdge final : public Rule {
   };
 
   static bool names_special(std::string_view value, std::string_view word) {
-    std::string lowered(value);
-    for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lowered = ascii_lower(value);
     return lowered == word || lowered == "__" + std::string(word) + "__";
   }
 

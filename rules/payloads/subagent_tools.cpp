@@ -39,12 +39,6 @@ std::string as_name(std::string_view text) {
   return out;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 class SubagentTools final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -142,7 +136,7 @@ class SubagentTools final : public Rule {
         return;
       }
       if (list.key != "webhooks") return;
-      const std::string key = lower(name);
+      const std::string key = ascii_lower(name);
       const auto [other, added] =
           webhook_by_key.try_emplace(key, Seen{name_ref, tool_name(tool, list)});
       if (added) return;
@@ -167,7 +161,7 @@ class SubagentTools final : public Rule {
       if (!doc.is(transport, JsonType::string)) return;
       const std::string_view kind = doc.string(transport);
       if (kind == "streamable_http" || kind == "sse") return;
-      std::string fixed = lower(kind);
+      std::string fixed = ascii_lower(kind);
       for (char& c : fixed) {
         if (c == '-' || c == ' ') c = '_';
       }

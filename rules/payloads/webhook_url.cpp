@@ -40,8 +40,7 @@ UrlProblem url_problem(std::string_view url) {
   }
   const std::size_t separator = url.find("://");
   if (separator == std::string_view::npos) return UrlProblem::scheme;
-  std::string scheme(url.substr(0, separator));
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string scheme = ascii_lower(url.substr(0, separator));
   if (scheme != "http" && scheme != "https") return UrlProblem::scheme;
   const std::string_view rest = url.substr(separator + 3);
   const std::size_t host_end = rest.find_first_of("/?#");
