@@ -1,9 +1,11 @@
 // snaplint: lint Kapso agent snapshots. A thin layer over the library: arguments in, exit code
 // out.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
+#include "snaplint/config.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "snaplint/schema_check.hpp"
@@ -25,6 +27,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
   return out;
 }
 
+const std::vector<std::string> output_formats = {"text", "json", "sarif", "github", "junit"};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -41,9 +45,15 @@ int main(int argc, char** argv) {
                    "Files or directories (searched for *.json); '-' reads standard input. "
                    "Default: the current directory")
       ->allow_extra_args();
-  check_command->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  check_command->add_option("--format", check.format, "Output format on standard output")
+      ->check(CLI::IsMember(output_formats))
       ->default_str("text");
+  std::vector<std::string> outputs;
+  check_command
+      ->add_option("--output", outputs,
+                   "Also write a report to a file, e.g. sarif=snaplint.sarif (repeatable)")
+      ->type_size(1)
+      ->allow_extra_args(false);
   // One value per occurrence (comma-separated), so a path after the option is not taken for a rule.
   check_command
       ->add_option("--select", check.select, "Only these rules or categories (comma-separated)")
@@ -58,12 +68,34 @@ int main(int argc, char** argv) {
                    "Set a rule option, e.g. global-condition-overlap.threshold=0.8 (repeatable)")
       ->type_size(1)
       ->allow_extra_args(false);
+  check_command
+      ->add_option("--fail-on", check.fail_on,
+                   "Lowest severity that fails the run: error (default) or warning")
+      ->check(CLI::IsMember({"error", "warning"}));
+  check_command->add_option("--max-warnings", check.max_warnings,
+                            "Fail the run when there are more warnings than this");
+  check_command->add_option("--config", check.config_path,
+                            "Use this config file instead of looking for .snaplint.json");
+  check_command->add_flag("--no-config", check.no_config, "Ignore every .snaplint.json");
+  check_command->add_option("--show-config", check.show_config_for,
+                            "Print the effective config for this file and exit");
+  check_command->add_option("--stdin-filename", check.stdin_filename,
+                            "The name of standard input, for config matching and output");
+  check_command->add_option("--baseline", check.baseline_path,
+                            "Report only findings that are not in this baseline file");
+  check_command->add_option("--write-baseline", check.write_baseline_path,
+                            "Record today's findings in this baseline file");
+  check_command->add_flag("--quiet,-q", check.quiet, "Print errors only, without a summary");
+  check_command->add_flag("--statistics", check.statistics, "Print the number of findings per rule");
+  check_command->add_flag("--show-suppressed", check.show_suppressed,
+                          "Also print findings silenced by suppressions or the baseline");
   std::string color = "auto";
   check_command
       ->add_option("--color", color,
                    "Colour the text output: auto (a terminal, unless NO_COLOR is set), always, "
                    "never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check_command->get_option("--config")->excludes("--no-config");
 
   std::string rules_format = "text";
   CLI::App* rules_command = app.add_subcommand("rules", "List every rule");
@@ -74,7 +106,16 @@ int main(int argc, char** argv) {
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule name")->required();
 
-  app.add_subcommand("schema", "Print the snapshot JSON Schema");
+  bool config_schema = false;
+  CLI::App* schema_command = app.add_subcommand("schema", "Print the snapshot JSON Schema");
+  schema_command->add_flag("--config", config_schema,
+                           "Print the schema of .snaplint.json files instead");
+
+  cli::InstallHookOptions install_hook;
+  CLI::App* install_hook_command = app.add_subcommand(
+      "install-hook", "Install a git pre-commit hook that lints staged snapshots");
+  install_hook_command->add_flag("--force", install_hook.force,
+                                 "Replace an existing pre-commit hook snaplint did not write");
 
   try {
     app.parse(argc, argv);
@@ -89,6 +130,19 @@ int main(int argc, char** argv) {
                                      : cli::ColorMode::automatic;
     check.select = split_commas(check.select);
     check.ignore = split_commas(check.ignore);
+    for (const std::string& output : outputs) {
+      const std::size_t equals = output.find('=');
+      const std::string format = output.substr(0, std::min(equals, output.size()));
+      if (equals == std::string::npos || equals + 1 == output.size() ||
+          std::find(output_formats.begin(), output_formats.end(), format) ==
+              output_formats.end()) {
+        std::cerr << "snaplint: error: --output takes FORMAT=PATH with FORMAT one of text, json, "
+                     "sarif, github, junit; not '"
+                  << output << "'\n";
+        return cli::exit_trouble;
+      }
+      check.outputs.push_back({format, output.substr(equals + 1)});
+    }
     return cli::run_check(check);
   }
   if (rules_command->parsed()) {
@@ -100,6 +154,7 @@ int main(int argc, char** argv) {
     return cli::exit_clean;
   }
   if (explain_command->parsed()) return cli::run_explain(explained_rule);
-  std::cout << snapshot_schema_text();
+  if (install_hook_command->parsed()) return cli::run_install_hook(install_hook);
+  std::cout << (config_schema ? config_schema_text() : snapshot_schema_text());
   return cli::exit_clean;
 }

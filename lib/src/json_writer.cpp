@@ -89,7 +89,8 @@ void write_diagnostic(Writer& writer, const Diagnostic& diagnostic) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
+void write_json(std::ostream& out, const std::vector<FileReport>& reports,
+                const ReportOptions& options) {
   rapidjson::OStreamWrapper stream(out);
   Writer writer(stream);
   writer.SetIndent(' ', 2);

@@ -40,8 +40,8 @@ struct Palette {
   const char* reset = "";
 };
 
-Palette palette_for(const TextStyle& style) {
-  if (!style.color) return {};
+Palette palette_for(const ReportOptions& options) {
+  if (!options.color) return {};
   return {"\x1b[1m", "\x1b[2m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[36m", "\x1b[0m"};
 }
 
@@ -119,8 +119,9 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextStyle& style) {
-  const Palette palette = palette_for(style);
+void write_text(std::ostream& out, const std::vector<FileReport>& reports,
+                const ReportOptions& options) {
+  const Palette palette = palette_for(options);
   for (const FileReport& report : reports) {
     for (const Diagnostic& diagnostic : report.diagnostics) {
       write_diagnostic(out, report.path, diagnostic, palette);

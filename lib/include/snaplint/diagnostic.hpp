@@ -57,6 +57,13 @@ struct SourceExcerpt {
   bool truncated_right = false;
 };
 
+// Why a finding does not count: a suppression in the snapshot's own metadata, or a baseline file.
+struct Suppression {
+  enum class Kind : std::uint8_t { metadata, baseline };
+  Kind kind = Kind::metadata;
+  std::string reason;
+};
+
 struct Diagnostic {
   std::string rule;
   Severity severity = Severity::error;
@@ -67,6 +74,7 @@ struct Diagnostic {
   std::vector<RelatedLocation> related;
   std::string help;  // empty when there is nothing to suggest
   SourceExcerpt excerpt;
+  std::optional<Suppression> suppression;  // set only on FileReport::suppressed entries
 };
 
 // The deterministic output order: line, column, rule, then message.

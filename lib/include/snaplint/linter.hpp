@@ -16,6 +16,7 @@ namespace snaplint {
 struct FileReport {
   std::string path;
   std::vector<Diagnostic> diagnostics;  // sorted by line, column, rule
+  std::vector<Diagnostic> suppressed;   // findings a suppression or the baseline silenced, sorted
   std::string failure;                  // set when the file could not be read or linted at all
   std::optional<Envelope> envelope;     // absent when the file is not valid JSON
 };

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "snaplint/linter.hpp"
@@ -14,20 +16,54 @@ struct Summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
-  std::size_t failures = 0;  // files that could not be read or linted
+  std::size_t failures = 0;    // files that could not be read or linted
+  std::size_t suppressed = 0;  // silenced by a suppression in the snapshot's metadata
+  std::size_t baselined = 0;   // silenced by the baseline
 };
 
 Summary summarize(const std::vector<FileReport>& reports);
 
-struct TextStyle {
-  bool color = false;
+// A baseline finding that no longer occurs: the baseline can be tightened.
+struct StaleBaselineEntry {
+  std::string path;
+  std::string rule;
+  std::string entity;  // "node 'greet'", or "graph"
+  std::string message;
+};
+
+// How a run's reports are written; every writer takes the same options and ignores what does not
+// apply to its format.
+struct ReportOptions {
+  bool color = false;            // text: ANSI colours
+  bool quiet = false;            // text, github: errors only, no summary
+  bool statistics = false;       // text: counts per rule after the findings
+  bool show_suppressed = false;  // text, json, junit, github: also the suppressed findings
+  std::vector<StaleBaselineEntry> stale_baseline;
 };
 
 // file:line:col: severity: message [rule], a code frame, help and related lines, then a summary.
-void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextStyle& style);
+void write_text(std::ostream& out, const std::vector<FileReport>& reports,
+                const ReportOptions& options);
 
 // The JSON report: {"tool", "files": [{"path", "diagnostics": [...]}], "summary"}.
-void write_json(std::ostream& out, const std::vector<FileReport>& reports);
+void write_json(std::ostream& out, const std::vector<FileReport>& reports,
+                const ReportOptions& options);
+
+// Looks up a rule's documentation page (Markdown); empty when there is none.
+using RuleDocsLookup = std::string_view (*)(std::string_view rule);
+
+// SARIF 2.1.0: one run, every rule of the registry with its page as help; suppressed findings
+// are results with a `suppressions` entry (SARIF's own way to say "reviewed and accepted").
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports,
+                 const RuleRegistry& registry, RuleDocsLookup docs, const ReportOptions& options);
+
+// GitHub Actions workflow commands: ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::
+void write_github(std::ostream& out, const std::vector<FileReport>& reports,
+                  const ReportOptions& options);
+
+// JUnit XML: a test suite per file, a test case per file and rule, a failure per finding.
+void write_junit(std::ostream& out, const std::vector<FileReport>& reports,
+                 const ReportOptions& options);
 
 }  // namespace snaplint
 
