@@ -12,7 +12,9 @@ namespace snaplint::cli {
 
 namespace {
 
-std::string describe_errno(const std::string& what) { return what + ": " + std::strerror(errno); }
+std::string describe_errno(const std::string& what) {
+  return what + ": " + std::strerror(errno);
+}
 
 }  // namespace
 

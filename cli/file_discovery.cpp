@@ -43,7 +43,8 @@ void add_directory(const fs::path& root, std::vector<InputFile>& out) {
       if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
       continue;
     }
-    if (entry.path().extension() != ".json") continue;
+    // Hidden files are tool settings, not snapshots: .snaplint.json, .snaplint-baseline.json.
+    if (entry.path().extension() != ".json" || name[0] == '.') continue;
     found.push_back({display(entry.path()), entry.path().string(), ""});
   }
   std::sort(found.begin(), found.end(),

@@ -13,8 +13,8 @@ struct InputFile {
 };
 
 // Files are taken as given; directories are searched recursively for *.json files, in sorted
-// order, skipping hidden directories and not following symbolic links to directories. "-" is
-// standard input.
+// order, skipping hidden directories and files (.snaplint.json is a config, not a snapshot) and not
+// following symbolic links to directories. "-" is standard input.
 std::vector<InputFile> discover_files(const std::vector<std::string>& paths);
 
 // Reads the whole file (or standard input) into `bytes`; returns an error message on failure.

@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
   check_command->add_option("--write-baseline", check.write_baseline_path,
                             "Record today's findings in this baseline file");
   check_command->add_flag("--quiet,-q", check.quiet, "Print errors only, without a summary");
-  check_command->add_flag("--statistics", check.statistics, "Print the number of findings per rule");
+  check_command->add_flag("--statistics", check.statistics,
+                          "Print the number of findings per rule");
   check_command->add_flag("--show-suppressed", check.show_suppressed,
                           "Also print findings silenced by suppressions or the baseline");
   std::string color = "auto";
@@ -134,8 +135,7 @@ int main(int argc, char** argv) {
       const std::size_t equals = output.find('=');
       const std::string format = output.substr(0, std::min(equals, output.size()));
       if (equals == std::string::npos || equals + 1 == output.size() ||
-          std::find(output_formats.begin(), output_formats.end(), format) ==
-              output_formats.end()) {
+          std::find(output_formats.begin(), output_formats.end(), format) == output_formats.end()) {
         std::cerr << "snaplint: error: --output takes FORMAT=PATH with FORMAT one of text, json, "
                      "sarif, github, junit; not '"
                   << output << "'\n";

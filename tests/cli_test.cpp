@@ -195,6 +195,8 @@ TEST(Cli, SearchesDirectoriesForJsonFilesInSortedOrder) {
   write_file(dir.path() / "agents" / "a.json", broken_graph);
   write_file(dir.path() / "agents" / "nested" / "c.json", broken_graph);
   write_file(dir.path() / "agents" / ".hidden" / "d.json", broken_graph);
+  write_file(dir.path() / "agents" / ".snaplint.json", "{}");
+  write_file(dir.path() / "agents" / ".snaplint-baseline.json", "{}");
   write_file(dir.path() / "agents" / "notes.txt", "not json");
   const CliRun run = snaplint("check --format json agents", dir.path());
   rapidjson::Document doc;

@@ -36,10 +36,9 @@ auto entry_key(const StaleBaselineEntry& e) {
 Baseline Baseline::from_reports(const std::vector<FileReport>& reports) {
   Baseline baseline;
   auto add = [&](const FileReport& report, const Diagnostic& diagnostic) {
-    baseline.entries_.push_back(
-        {fingerprint(report.path, diagnostic),
-         {report.path, diagnostic.rule, describe_entity(diagnostic.entity),
-          stable_message(diagnostic.message)}});
+    baseline.entries_.push_back({fingerprint(report.path, diagnostic),
+                                 {report.path, diagnostic.rule, describe_entity(diagnostic.entity),
+                                  stable_message(diagnostic.message)}});
   };
   for (const FileReport& report : reports) {
     for (const Diagnostic& diagnostic : report.diagnostics) add(report, diagnostic);
@@ -49,13 +48,11 @@ Baseline Baseline::from_reports(const std::vector<FileReport>& reports) {
       }
     }
   }
-  std::sort(baseline.entries_.begin(), baseline.entries_.end(),
-            [](const Entry& a, const Entry& b) {
-              return std::tie(a.finding.path, a.finding.rule, a.finding.entity, a.finding.message,
-                              a.fingerprint) < std::tie(b.finding.path, b.finding.rule,
-                                                        b.finding.entity, b.finding.message,
-                                                        b.fingerprint);
-            });
+  std::sort(baseline.entries_.begin(), baseline.entries_.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.finding.path, a.finding.rule, a.finding.entity, a.finding.message,
+                    a.fingerprint) < std::tie(b.finding.path, b.finding.rule, b.finding.entity,
+                                              b.finding.message, b.fingerprint);
+  });
   return baseline;
 }
 
@@ -71,11 +68,15 @@ std::optional<Baseline> Baseline::parse(std::string_view text, std::string* erro
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
-    return fail(doc.GetErrorOffset(),
-                std::string("not a baseline file: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    return fail(doc.GetErrorOffset(), std::string("not a baseline file: ") +
+                                          rapidjson::GetParseError_En(doc.GetParseError()));
   }
-  const auto version = doc.IsObject() ? doc.FindMember("snaplint-baseline") : doc.MemberEnd();
-  if (!doc.IsObject() || version == doc.MemberEnd() || !version->value.IsInt()) {
+  if (!doc.IsObject()) {
+    return fail(0, "not a baseline file: expected an object with \"snaplint-baseline\": " +
+                       std::to_string(format_version));
+  }
+  const auto version = doc.FindMember("snaplint-baseline");
+  if (version == doc.MemberEnd() || !version->value.IsInt()) {
     return fail(0, "not a baseline file: expected an object with \"snaplint-baseline\": " +
                        std::to_string(format_version));
   }
@@ -98,8 +99,8 @@ std::optional<Baseline> Baseline::parse(std::string_view text, std::string* erro
     };
     const rapidjson::Value* fingerprint_value = field("fingerprint");
     if (!fingerprint_value) {
-      return fail(0, "baseline finding #" + std::to_string(index) +
-                         " has no \"fingerprint\" string");
+      return fail(0,
+                  "baseline finding #" + std::to_string(index) + " has no \"fingerprint\" string");
     }
     auto text_of = [&](const char* name) {
       const rapidjson::Value* value = field(name);

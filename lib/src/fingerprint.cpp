@@ -1,13 +1,17 @@
 #include "snaplint/fingerprint.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <vector>
 
 namespace snaplint {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool ends_with_word(std::string_view text, std::string_view word) {
   if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;
@@ -75,14 +79,42 @@ std::string stable_message(std::string_view message) {
   return out;
 }
 
+std::vector<std::string_view> quoted_values(std::string_view message) {
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::vector<std::string_view> values;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char quote = message[i];
+    if ((quote != '\'' && quote != '"') || (i > 0 && is_word(message[i - 1]))) continue;
+    // The closing quote is the next one not followed by a letter or digit, so "customer's" inside
+    // a quoted prompt does not end it.
+    std::size_t close = i + 1;
+    while (close < message.size() && (message[close] != quote || (close + 1 < message.size() &&
+                                                                  is_word(message[close + 1])))) {
+      ++close;
+    }
+    if (close >= message.size()) break;
+    values.push_back(message.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  return values;
+}
+
 std::string fingerprint(std::string_view path, const Diagnostic& diagnostic) {
+  // For one rule the message's words are its template; the quoted values (ids, names, keys) and
+  // the entity say which finding it is. Taken as a sorted set they are the same whichever of two
+  // nodes comes first in the file, so a pair finding ("'a' and 'b' have the same condition",
+  // reported at the later of the two) keeps its fingerprint when the nodes are reordered.
+  const std::string message = stable_message(diagnostic.message);
+  std::vector<std::string_view> identity = quoted_values(message);
+  if (diagnostic.entity.id) identity.push_back(*diagnostic.entity.id);
+  std::sort(identity.begin(), identity.end());
+  identity.erase(std::unique(identity.begin(), identity.end()), identity.end());
   Fnv1a hash;
   hash.add("snaplint/v1");
   hash.add(path);
   hash.add(diagnostic.rule);
   hash.add(to_string(diagnostic.entity.kind));
-  hash.add(diagnostic.entity.id ? *diagnostic.entity.id : std::string_view());
-  hash.add(stable_message(diagnostic.message));
+  for (const std::string_view value : identity) hash.add(value);
   return hash.hex();
 }
 

@@ -3,6 +3,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include "snaplint/fingerprint.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/version.hpp"
 
@@ -51,7 +52,7 @@ void write_entity(Writer& writer, const Entity& entity) {
   writer.EndObject();
 }
 
-void write_diagnostic(Writer& writer, const Diagnostic& diagnostic) {
+void write_diagnostic(Writer& writer, const std::string& path, const Diagnostic& diagnostic) {
   writer.StartObject();
   writer.Key("rule");
   write_string(writer, diagnostic.rule);
@@ -83,6 +84,18 @@ void write_diagnostic(Writer& writer, const Diagnostic& diagnostic) {
     writer.Null();
   } else {
     write_string(writer, diagnostic.help);
+  }
+  writer.Key("fingerprint");
+  write_string(writer, fingerprint(path, diagnostic));
+  if (diagnostic.suppression) {
+    writer.Key("suppression");
+    writer.StartObject();
+    writer.Key("kind");
+    writer.String(diagnostic.suppression->kind == Suppression::Kind::baseline ? "baseline"
+                                                                              : "metadata");
+    writer.Key("reason");
+    write_string(writer, diagnostic.suppression->reason);
+    writer.EndObject();
   }
   writer.EndObject();
 }
@@ -118,7 +131,16 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports,
     }
     writer.Key("diagnostics");
     writer.StartArray();
-    for (const Diagnostic& diagnostic : report.diagnostics) write_diagnostic(writer, diagnostic);
+    for (const Diagnostic& diagnostic : report.diagnostics) {
+      write_diagnostic(writer, report.path, diagnostic);
+    }
+    writer.EndArray();
+    // Always present, so consumers need no flag to audit what the team accepted.
+    writer.Key("suppressed");
+    writer.StartArray();
+    for (const Diagnostic& diagnostic : report.suppressed) {
+      write_diagnostic(writer, report.path, diagnostic);
+    }
     writer.EndArray();
     writer.EndObject();
   }
@@ -136,7 +158,26 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports,
   writer.Uint64(summary.infos);
   writer.Key("failures");
   writer.Uint64(summary.failures);
+  writer.Key("suppressed");
+  writer.Uint64(summary.suppressed);
+  writer.Key("baselined");
+  writer.Uint64(summary.baselined);
   writer.EndObject();
+  writer.Key("stale_baseline");
+  writer.StartArray();
+  for (const StaleBaselineEntry& entry : options.stale_baseline) {
+    writer.StartObject();
+    writer.Key("path");
+    write_string(writer, entry.path);
+    writer.Key("rule");
+    write_string(writer, entry.rule);
+    writer.Key("entity");
+    write_string(writer, entry.entity);
+    writer.Key("message");
+    write_string(writer, entry.message);
+    writer.EndObject();
+  }
+  writer.EndArray();
   writer.EndObject();
   out << '\n';
 }

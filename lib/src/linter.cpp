@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "snaplint/agent_graph.hpp"
+#include "suppressions.hpp"
 
 namespace snaplint {
 
@@ -112,8 +113,12 @@ Diagnostic parse_error_diagnostic(const SourceFile& source, const ParseError& er
 
 }  // namespace
 
-Linter::Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits)
-    : registry_(registry), selection_(std::move(selection)), limits_(limits) {}
+Linter::Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits,
+               std::string today)
+    : registry_(registry),
+      selection_(std::move(selection)),
+      limits_(limits),
+      today_(std::move(today)) {}
 
 FileReport Linter::lint(std::string bytes, std::string path) const {
   FileReport report;
@@ -122,9 +127,11 @@ FileReport Linter::lint(std::string bytes, std::string path) const {
     lint_into(report, std::move(bytes));
   } catch (const std::exception& error) {
     report.diagnostics.clear();
+    report.suppressed.clear();
     report.failure = std::string("internal error: ") + error.what();
   } catch (...) {
     report.diagnostics.clear();
+    report.suppressed.clear();
     report.failure = "internal error";
   }
   return report;
@@ -171,7 +178,16 @@ void Linter::lint_into(FileReport& report, std::string bytes) const {
     CollectingReporter reporter(builder, rule->info());
     rule->check(context, reporter);
   }
+
+  const SuppressionReport report_suppression = [&](const RuleInfo& rule, Finding finding) {
+    builder.add(rule, std::move(finding));
+  };
+  std::vector<SuppressionEntry> suppressions = read_suppressions(
+      doc, model, registry_, today_.empty() ? current_utc_date() : today_, report_suppression);
+  apply_suppressions(suppressions, registry_, report);
+  report_unused_suppressions(suppressions, registry_, selection_, report_suppression);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
+  std::stable_sort(report.suppressed.begin(), report.suppressed.end(), diagnostic_less);
 }
 
 }  // namespace snaplint

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "snaplint/report_writer.hpp"
@@ -11,6 +12,11 @@ Summary summarize(const std::vector<FileReport>& reports) {
   summary.files = reports.size();
   for (const FileReport& report : reports) {
     if (!report.failure.empty()) ++summary.failures;
+    for (const Diagnostic& diagnostic : report.suppressed) {
+      const bool baselined =
+          diagnostic.suppression && diagnostic.suppression->kind == Suppression::Kind::baseline;
+      ++(baselined ? summary.baselined : summary.suppressed);
+    }
     for (const Diagnostic& diagnostic : report.diagnostics) {
       switch (diagnostic.severity) {
         case Severity::error:
@@ -102,8 +108,9 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
   out << palette.bold << path << ':' << diagnostic.range.start.line << ':'
       << diagnostic.range.start.column << ':' << palette.reset << ' '
       << severity_color(palette, diagnostic.severity) << to_string(diagnostic.severity)
-      << palette.reset << ": " << diagnostic.message << ' ' << palette.dim << '[' << diagnostic.rule
-      << ']' << palette.reset << '\n';
+      << palette.reset << (diagnostic.suppression ? " (suppressed)" : "") << ": "
+      << diagnostic.message << ' ' << palette.dim << '[' << diagnostic.rule << ']' << palette.reset
+      << '\n';
   write_frame(out, diagnostic, palette);
   const std::string gutter(std::to_string(diagnostic.range.start.line).size() + 1, ' ');
   for (const RelatedLocation& related : diagnostic.related) {
@@ -115,6 +122,55 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
     out << gutter << "= " << palette.help << "help" << palette.reset << ": " << diagnostic.help
         << '\n';
   }
+  if (diagnostic.suppression) {
+    const bool baselined = diagnostic.suppression->kind == Suppression::Kind::baseline;
+    out << gutter << "= " << palette.bold << "suppressed" << palette.reset << ": "
+        << (baselined ? "in the baseline"
+                      : "by metadata.snaplint: " + diagnostic.suppression->reason)
+        << '\n';
+  }
+}
+
+// `--statistics`: one line per rule that reported something, most frequent first.
+void write_statistics(std::ostream& out, const std::vector<FileReport>& reports,
+                      const ReportOptions& options) {
+  std::map<std::string, std::pair<std::size_t, Severity>> counts;
+  for (const FileReport& report : reports) {
+    for (const Diagnostic& diagnostic : report.diagnostics) {
+      if (options.quiet && diagnostic.severity != Severity::error) continue;
+      auto& [count, severity] = counts[diagnostic.rule];
+      severity = std::max(severity, diagnostic.severity);
+      ++count;
+    }
+  }
+  std::vector<std::pair<std::string, std::pair<std::size_t, Severity>>> rows(counts.begin(),
+                                                                             counts.end());
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::size_t count_width = 1;
+  std::size_t rule_width = 0;
+  for (const auto& [rule, entry] : rows) {
+    count_width = std::max(count_width, std::to_string(entry.first).size());
+    rule_width = std::max(rule_width, rule.size());
+  }
+  for (const auto& [rule, entry] : rows) {
+    const std::string count = std::to_string(entry.first);
+    out << std::string(count_width - count.size(), ' ') << count << "  " << rule
+        << std::string(rule_width - rule.size(), ' ') << "  " << to_string(entry.second) << '\n';
+  }
+  if (!rows.empty()) out << '\n';
+}
+
+void write_stale_baseline(std::ostream& out, const std::vector<StaleBaselineEntry>& stale,
+                          const Palette& palette) {
+  if (stale.empty()) return;
+  out << palette.bold << plural(stale.size(), "baseline finding") << " no longer "
+      << (stale.size() == 1 ? "occurs" : "occur")
+      << "; run with --write-baseline to tighten the baseline:" << palette.reset << '\n';
+  for (const StaleBaselineEntry& entry : stale) {
+    out << "  " << entry.path << ": " << entry.entity << ": " << entry.message << " [" << entry.rule
+        << "]\n";
+  }
 }
 
 }  // namespace
@@ -122,12 +178,29 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
 void write_text(std::ostream& out, const std::vector<FileReport>& reports,
                 const ReportOptions& options) {
   const Palette palette = palette_for(options);
-  for (const FileReport& report : reports) {
-    for (const Diagnostic& diagnostic : report.diagnostics) {
-      write_diagnostic(out, report.path, diagnostic, palette);
-      out << '\n';
+  if (options.statistics) {
+    write_statistics(out, reports, options);
+  } else {
+    for (const FileReport& report : reports) {
+      // Merged in position order, so a suppressed finding shows where it is in the file.
+      std::vector<const Diagnostic*> shown;
+      for (const Diagnostic& diagnostic : report.diagnostics) {
+        if (!options.quiet || diagnostic.severity == Severity::error) shown.push_back(&diagnostic);
+      }
+      if (options.show_suppressed) {
+        for (const Diagnostic& diagnostic : report.suppressed) shown.push_back(&diagnostic);
+      }
+      std::stable_sort(shown.begin(), shown.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return diagnostic_less(*a, *b);
+      });
+      for (const Diagnostic* diagnostic : shown) {
+        write_diagnostic(out, report.path, *diagnostic, palette);
+        out << '\n';
+      }
     }
   }
+  // Quiet means findings only: a clean run prints nothing at all.
+  if (options.quiet) return;
   const Summary summary = summarize(reports);
   const std::size_t problems = summary.errors + summary.warnings + summary.infos;
   out << palette.bold;
@@ -139,7 +212,19 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports,
   }
   out << " in " << plural(summary.files, "file");
   if (summary.failures > 0) out << " (" << summary.failures << " could not be read)";
+  std::vector<std::string> silenced;
+  if (summary.suppressed > 0)
+    silenced.push_back(std::to_string(summary.suppressed) + " suppressed");
+  if (summary.baselined > 0) {
+    silenced.push_back(std::to_string(summary.baselined) + " in the baseline");
+  }
+  if (!silenced.empty()) {
+    out << "; not counted: " << silenced.front();
+    if (silenced.size() > 1) out << ", " << silenced.back();
+    if (!options.show_suppressed) out << " (--show-suppressed lists them)";
+  }
   out << '.' << palette.reset << '\n';
+  write_stale_baseline(out, options.stale_baseline, palette);
 }
 
 }  // namespace snaplint

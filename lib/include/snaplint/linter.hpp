@@ -23,8 +23,10 @@ struct FileReport {
 
 class Linter {
  public:
-  // `registry` must outlive the linter.
-  Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits = {});
+  // `registry` must outlive the linter. `today` (YYYY-MM-DD) decides which suppressions have
+  // expired; empty means the current date in UTC.
+  Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits = {},
+         std::string today = {});
 
   FileReport lint(std::string bytes, std::string path) const;
 
@@ -34,6 +36,7 @@ class Linter {
   const RuleRegistry& registry_;
   RuleSelection selection_;
   ParseLimits limits_;
+  std::string today_;
   SchemaCheck schema_;
 };
 

@@ -37,7 +37,8 @@ struct ReportOptions {
   bool color = false;            // text: ANSI colours
   bool quiet = false;            // text, github: errors only, no summary
   bool statistics = false;       // text: counts per rule after the findings
-  bool show_suppressed = false;  // text, json, junit, github: also the suppressed findings
+  bool show_suppressed = false;  // text, junit: also the suppressed findings (json and sarif
+                                 // always list them, marked)
   std::vector<StaleBaselineEntry> stale_baseline;
 };
 
