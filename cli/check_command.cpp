@@ -120,12 +120,17 @@ int run_check(const CheckOptions& options) {
   std::vector<FileReport> reports;
   std::vector<const FileSettings*> settings;
   std::string bytes;
+  std::string last_config_error;
   for (InputFile input : discover_files(paths)) {
     if (input.path.empty() && options.stdin_filename) input.display_path = *options.stdin_filename;
     input.display_path = normalize_display_path(input.display_path);
     const FileSettings* file_settings = resolver->settings_for(input.display_path, &error);
     std::string problem = input.problem;
-    if (!file_settings) problem = error;
+    if (!file_settings) {
+      // A broken config governs many files: say why once, then only name the files.
+      problem = error == last_config_error ? "its config is invalid (see above)" : error;
+      last_config_error = error;
+    }
     if (problem.empty()) problem = read_input(input, bytes);
     if (!problem.empty()) {
       FileReport report;

@@ -1,5 +1,6 @@
 #include "config_resolver.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -118,6 +118,15 @@ TEST(CliConfig, NearestFileOverridesItsParentAndTheCommandLineOverridesBoth) {
   EXPECT_EQ(dangling_severity(dir.path(), "--select schema sub/b.json"), "none");
 }
 
+TEST(CliConfig, ADirectorySearchAppliesTheConfigAndDoesNotLintIt) {
+  TempDir dir;
+  put(dir.path(), ".snaplint.json", R"({"ignore": ["dangling-edge"]})");
+  put(dir.path(), "agents/a.json", broken_graph);
+  const CliResult run = snaplint("check", dir.path());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "No problems found in 1 file.\n");
+}
+
 TEST(CliConfig, ANearerSelectReplacesTheParentsAndIgnoreRemoves) {
   TempDir dir;
   put(dir.path(), ".snaplint.json", R"({"ignore": ["edges"]})");

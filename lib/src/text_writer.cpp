@@ -210,8 +210,10 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports,
     out << "Found " << plural(summary.errors, "error") << ", "
         << plural(summary.warnings, "warning") << " and " << plural(summary.infos, "info");
   }
-  out << " in " << plural(summary.files, "file");
-  if (summary.failures > 0) out << " (" << summary.failures << " could not be read)";
+  out << " in " << plural(summary.files - summary.failures, "file");
+  if (summary.failures > 0) {
+    out << "; " << plural(summary.failures, "file") << " could not be linted";
+  }
   std::vector<std::string> silenced;
   if (summary.suppressed > 0)
     silenced.push_back(std::to_string(summary.suppressed) + " suppressed");
