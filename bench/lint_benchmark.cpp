@@ -4,7 +4,7 @@
 
 #include "snaplint/agent_graph.hpp"
 #include "snaplint/json_parser.hpp"
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "snapshot_generator.hpp"
 
@@ -15,7 +15,7 @@ using namespace snaplint;
 void BM_LintFile(benchmark::State& state) {
   const std::string text = bench::generate_snapshot(static_cast<std::size_t>(state.range(0)));
   const RuleRegistry& registry = rules::default_registry();
-  const Linter linter(registry, RuleSelection::all(registry));
+  const Engine linter(registry, RuleSelection::all(registry));
   for (auto _ : state) {
     FileReport report = linter.lint(text, "bench.json");
     benchmark::DoNotOptimize(report);

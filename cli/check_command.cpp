@@ -12,7 +12,7 @@
 #include "config_resolver.hpp"
 #include "file_discovery.hpp"
 #include "snaplint/baseline.hpp"
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/rules/all_rules.hpp"
 

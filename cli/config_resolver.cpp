@@ -98,8 +98,8 @@ struct ConfigResolver::State {
   std::map<std::string, Chain> chains;
   // Settings per distinct list of layers; std::map keeps the addresses handed out stable.
   std::map<std::vector<const ConfigLayer*>, FileSettings> settings;
-  // One Linter (and its schema validator) per distinct rule selection.
-  std::vector<std::pair<RuleSelection, std::unique_ptr<Linter>>> linters;
+  // One Engine (and its schema validator) per distinct rule selection.
+  std::vector<std::pair<RuleSelection, std::unique_ptr<Engine>>> linters;
 
   const Directory& directory(const fs::path& dir) {
     const std::string key = dir.generic_string();
@@ -169,11 +169,11 @@ struct ConfigResolver::State {
     return result;
   }
 
-  const Linter* linter_for(const RuleSelection& selection) {
+  const Engine* linter_for(const RuleSelection& selection) {
     for (const auto& [known, linter] : linters) {
       if (known == selection) return linter.get();
     }
-    linters.emplace_back(selection, std::make_unique<Linter>(registry, selection));
+    linters.emplace_back(selection, std::make_unique<Engine>(registry, selection));
     return linters.back().second.get();
   }
 };

@@ -8,14 +8,14 @@
 #include <string>
 
 #include "commands.hpp"
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 
 namespace snaplint::cli {
 
 enum class FailOn { error, warning };
 
 struct FileSettings {
-  const Linter* linter = nullptr;
+  const Engine* linter = nullptr;
   FailOn fail_on = FailOn::error;
   std::optional<unsigned long long> max_warnings;
   // Files with the same group share one max-warnings budget: the config that set it.

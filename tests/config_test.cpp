@@ -387,7 +387,7 @@ TEST(ConfigLayers, TheSelectionGovernsWhatTheLinterReports) {
   ConfigLayer layer;
   layer.severity = {{"dangling-edge", Severity::warning}};
   settings.apply(registry(), layer, "a");
-  const FileReport report = Linter(registry(), settings.selection).lint(broken, "x.json");
+  const FileReport report = Engine(registry(), settings.selection).lint(broken, "x.json");
   ASSERT_EQ(report.diagnostics.size(), 1u);
   EXPECT_EQ(report.diagnostics[0].rule, "dangling-edge");
   EXPECT_EQ(report.diagnostics[0].severity, Severity::warning);

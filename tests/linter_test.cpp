@@ -1,4 +1,4 @@
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 
 #include <gtest/gtest.h>
 
@@ -28,7 +28,7 @@ std::vector<std::string> pointers_of(const FileReport& report, const std::string
   return pointers;
 }
 
-TEST(Linter, RecognisesTheThreeEnvelopesAndPointsFromTheFileRoot) {
+TEST(Engine, RecognisesTheThreeEnvelopesAndPointsFromTheFileRoot) {
   const FileReport request = lint_text("{\"graph\": {" + graph_body + "}}");
   EXPECT_EQ(request.envelope, Envelope::request);
   EXPECT_EQ(pointers_of(request, "dangling-edge"), std::vector<std::string>{"/graph/edges/1/to"});
@@ -44,7 +44,7 @@ TEST(Linter, RecognisesTheThreeEnvelopesAndPointsFromTheFileRoot) {
   EXPECT_EQ(pointers_of(bare, "dangling-edge"), std::vector<std::string>{"/edges/1/to"});
 }
 
-TEST(Linter, ReportsEveryProblemOfAFileInOneRunSortedByPosition) {
+TEST(Engine, ReportsEveryProblemOfAFileInOneRunSortedByPosition) {
   const FileReport report = lint_text(R"({"graph": {
   "nodes": [
     {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
@@ -69,7 +69,7 @@ TEST(Linter, ReportsEveryProblemOfAFileInOneRunSortedByPosition) {
       std::is_sorted(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less));
 }
 
-TEST(Linter, InvalidJsonSuppressesEverythingElse) {
+TEST(Engine, InvalidJsonSuppressesEverythingElse) {
   const FileReport report = lint_text("{\"graph\": {\"nodes\": [}");
   ASSERT_EQ(report.diagnostics.size(), 1u);
   const Diagnostic& d = report.diagnostics[0];
@@ -80,7 +80,7 @@ TEST(Linter, InvalidJsonSuppressesEverythingElse) {
   EXPECT_FALSE(report.envelope.has_value());
 }
 
-TEST(Linter, DuplicateKeysPointAtTheRepeatWithTheFirstAsRelated) {
+TEST(Engine, DuplicateKeysPointAtTheRepeatWithTheFirstAsRelated) {
   const FileReport report = lint_text(
       "{\"graph\": {\"nodes\": [{\"id\": \"a\", \"name\": \"x\", \"id\": \"b\"}], \"edges\": []}}",
       {"duplicate-key"});
@@ -96,7 +96,7 @@ TEST(Linter, DuplicateKeysPointAtTheRepeatWithTheFirstAsRelated) {
   EXPECT_EQ(*d.entity.id, "b");
 }
 
-TEST(Linter, SchemaFindingsNameTheEntityAndWhatWasExpected) {
+TEST(Engine, SchemaFindingsNameTheEntityAndWhatWasExpected) {
   const FileReport report = lint_text(R"({"graph": {"nodes": [
     {"id": "n1", "name": "n1", "type": "DefaultNode", "global": "yes"},
     {"name": "n2"}
@@ -116,7 +116,7 @@ TEST(Linter, SchemaFindingsNameTheEntityAndWhatWasExpected) {
   EXPECT_EQ(report.diagnostics[2].entity.kind, EntityKind::edge);
 }
 
-TEST(Linter, AcceptsWebhookHeadersAsObjectOrJsonString) {
+TEST(Engine, AcceptsWebhookHeadersAsObjectOrJsonString) {
   const FileReport report = lint_text(R"({"graph": {"nodes": [
     {"id": "w", "name": "w", "type": "WebhookNode", "webhook": {"headers": {"A": "b"}}},
     {"id": "v", "name": "v", "type": "WebhookNode", "webhook": {"headers": "{\"A\": \"b\"}"}}
@@ -125,27 +125,27 @@ TEST(Linter, AcceptsWebhookHeadersAsObjectOrJsonString) {
   EXPECT_TRUE(report.diagnostics.empty());
 }
 
-TEST(Linter, AppliesTheSelectedSeverityAndSkipsDisabledRules) {
+TEST(Engine, AppliesTheSelectedSeverityAndSkipsDisabledRules) {
   const RuleRegistry& registry = rules::default_registry();
   std::string error;
   auto selection = RuleSelection::create(registry, {}, {"edges"}, &error);
   ASSERT_TRUE(selection);
-  const Linter linter(registry, std::move(*selection));
+  const Engine linter(registry, std::move(*selection));
   const FileReport report = linter.lint("{\"graph\": {" + graph_body + "}}", "x.json");
   EXPECT_TRUE(pointers_of(report, "dangling-edge").empty());
 }
 
-TEST(Linter, FillsTheCodeFrameExcerpt) {
+TEST(Engine, FillsTheCodeFrameExcerpt) {
   const FileReport report = lint_text("{\"graph\": {" + graph_body + "}}", {"dangling-edge"});
   ASSERT_EQ(report.diagnostics.size(), 1u);
   EXPECT_EQ(report.diagnostics[0].excerpt.text,
             "    {\"id\": \"e2\", \"from\": \"a\", \"to\": \"nope\"}");
 }
 
-TEST(Linter, IsSafeToShareBetweenThreadsBecauseItIsConst) {
+TEST(Engine, IsSafeToShareBetweenThreadsBecauseItIsConst) {
   // One linter, two sequential uses with different inputs, give independent results.
   const RuleRegistry& registry = rules::default_registry();
-  const Linter linter(registry, RuleSelection::all(registry));
+  const Engine linter(registry, RuleSelection::all(registry));
   const FileReport first = linter.lint("{\"graph\": {" + graph_body + "}}", "a.json");
   const FileReport second = linter.lint("[]", "b.json");
   EXPECT_EQ(pointers_of(first, "dangling-edge").size(), 1u);

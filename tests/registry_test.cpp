@@ -107,7 +107,7 @@ TEST(RuleSelection, TheOverlapThresholdChangesWhatIsReported) {
     EXPECT_TRUE(
         selection->set_option(registry, "global-condition-overlap.threshold=" + threshold, &error))
         << error;
-    const Linter linter(registry, std::move(*selection));
+    const Engine linter(registry, std::move(*selection));
     return linter.lint(read_file(file), file.string()).diagnostics.size();
   };
   EXPECT_EQ(lint_with(dir / "ok_below_threshold.json", "0.75"), 0u);

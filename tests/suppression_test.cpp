@@ -29,7 +29,7 @@ std::string snapshot(const std::string& suppress, bool draft_first = false,
 
 FileReport lint_on(const std::string& json, const std::string& today) {
   const RuleRegistry& registry = rules::default_registry();
-  const Linter linter(registry, RuleSelection::all(registry), {}, today);
+  const Engine linter(registry, RuleSelection::all(registry), {}, today);
   return linter.lint(json, "agent.json");
 }
 
@@ -128,7 +128,7 @@ TEST(Suppression, TheSuppressionRulesCanBeTurnedOff) {
   std::string error;
   auto selection = RuleSelection::create(registry, {}, {"suppression"}, &error);
   ASSERT_TRUE(selection) << error;
-  const Linter linter(registry, std::move(*selection), {}, "2026-11-28");
+  const Engine linter(registry, std::move(*selection), {}, "2026-11-28");
   const FileReport report = linter.lint(
       snapshot(R"({"rule": "unreachable-node", "id": "nothing-here", "reason": "x"})"), "a.json");
   EXPECT_EQ(rules_of(report.diagnostics), std::vector<std::string>{"unreachable-node"});

@@ -30,7 +30,7 @@ FileReport lint_text(const std::string& json, const std::vector<std::string>& ru
   std::string error;
   auto selection = RuleSelection::create(registry, rules, {}, &error);
   if (!selection) throw std::runtime_error(error);
-  const Linter linter(registry, std::move(*selection));
+  const Engine linter(registry, std::move(*selection));
   return linter.lint(json, path);
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 
 namespace snaplint::test {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 #include "snaplint/report_writer.hpp"
 
 namespace snaplint {

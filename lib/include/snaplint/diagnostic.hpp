@@ -7,12 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "snaplint/export.hpp"
+
 namespace snaplint {
 
 enum class Severity : std::uint8_t { info, warning, error };
 
-std::string_view to_string(Severity severity);
-std::optional<Severity> severity_from_string(std::string_view text);
+SNAPLINT_API std::string_view to_string(Severity severity);
+SNAPLINT_API std::optional<Severity> severity_from_string(std::string_view text);
 
 // 1-based; columns count Unicode code points.
 struct Position {
@@ -31,7 +33,7 @@ struct Range {
 
 enum class EntityKind : std::uint8_t { graph, node, edge, tool };
 
-std::string_view to_string(EntityKind kind);
+SNAPLINT_API std::string_view to_string(EntityKind kind);
 
 // What a finding is about. Nodes, edges and tools without a usable id are named by their index
 // in their array instead.
@@ -78,6 +80,6 @@ struct Diagnostic {
 };
 
 // The deterministic output order: line, column, rule, then message.
-bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
+SNAPLINT_API bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 
 }  // namespace snaplint

@@ -1,43 +1,37 @@
-// Lints one file's bytes into diagnostics: parse, duplicate keys, schema, model, rules. Never
-// prints, never throws.
+// The library call before an upload: build a Linter once from a config, lint snapshots in memory.
 #pragma once
 
-#include <string>
-#include <vector>
+#include <memory>
+#include <string_view>
 
-#include "snaplint/diagnostic.hpp"
-#include "snaplint/json_parser.hpp"
-#include "snaplint/model.hpp"
-#include "snaplint/registry.hpp"
-#include "snaplint/schema_check.hpp"
+#include "snaplint/export.hpp"
+#include "snaplint/report.hpp"
+#include "snaplint/result.hpp"
 
 namespace snaplint {
 
-struct FileReport {
-  std::string path;
-  std::vector<Diagnostic> diagnostics;  // sorted by line, column, rule
-  std::vector<Diagnostic> suppressed;   // findings a suppression or the baseline silenced, sorted
-  std::string failure;                  // set when the file could not be read or linted at all
-  std::optional<Envelope> envelope;     // absent when the file is not valid JSON
-};
-
-class Linter {
+class SNAPLINT_API Linter {
  public:
-  // `registry` must outlive the linter. `today` (YYYY-MM-DD) decides which suppressions have
-  // expired; empty means the current date in UTC.
-  Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits = {},
-         std::string today = {});
+  // `config_json` is a .snaplint.json text (empty: every rule at its default severity). A config
+  // that is not valid gives no linter and an error() such as
+  // "<config>:1:12: 'fail-on' should be one of "error", "warning" (at /fail-on)". Never throws.
+  static Result<Linter> create(std::string_view config_json = {});
 
-  FileReport lint(std::string bytes, std::string path) const;
+  // Lints the bytes of one snapshot. `name` is used in reports and matched against the config's
+  // override globs. Bad input is a finding, never an exception. Safe to call from many threads
+  // at once on one Linter.
+  Report lint(std::string_view json, std::string_view name = "snapshot.json") const;
+
+  Linter(const Linter&) = default;
+  Linter(Linter&&) noexcept = default;
+  Linter& operator=(const Linter&) = default;
+  Linter& operator=(Linter&&) noexcept = default;
+  ~Linter();
 
  private:
-  void lint_into(FileReport& report, std::string bytes) const;
-
-  const RuleRegistry& registry_;
-  RuleSelection selection_;
-  ParseLimits limits_;
-  std::string today_;
-  SchemaCheck schema_;
+  struct Impl;
+  explicit Linter(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;  // immutable: copies share it
 };
 
 }  // namespace snaplint

@@ -89,7 +89,7 @@ class RuleSelection {
   // The option's value: what set_option gave, else the default.
   double option(const RuleInfo& rule, std::string_view name) const;
 
-  // Same rules enabled, same severities, same options: one Linter serves both.
+  // Same rules enabled, same severities, same options: one Engine serves both.
   friend bool operator==(const RuleSelection&, const RuleSelection&) = default;
 
  private:

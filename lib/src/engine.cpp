@@ -1,4 +1,4 @@
-#include "snaplint/linter.hpp"
+#include "snaplint/engine.hpp"
 
 #include <algorithm>
 
@@ -113,14 +113,14 @@ Diagnostic parse_error_diagnostic(const SourceFile& source, const ParseError& er
 
 }  // namespace
 
-Linter::Linter(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits,
+Engine::Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits,
                std::string today)
     : registry_(registry),
       selection_(std::move(selection)),
       limits_(limits),
       today_(std::move(today)) {}
 
-FileReport Linter::lint(std::string bytes, std::string path) const {
+FileReport Engine::lint(std::string bytes, std::string path) const {
   FileReport report;
   report.path = std::move(path);
   try {
@@ -137,7 +137,7 @@ FileReport Linter::lint(std::string bytes, std::string path) const {
   return report;
 }
 
-void Linter::lint_into(FileReport& report, std::string bytes) const {
+void Engine::lint_into(FileReport& report, std::string bytes) const {
   const SourceFile source(std::move(bytes));
   JsonDocument doc(source);
   const ParseResult parsed = parse_json(source, doc, limits_);

@@ -1,0 +1,43 @@
+// Lints one file's bytes into diagnostics: parse, duplicate keys, schema, model, rules. Never
+// prints, never throws.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "snaplint/diagnostic.hpp"
+#include "snaplint/json_parser.hpp"
+#include "snaplint/model.hpp"
+#include "snaplint/registry.hpp"
+#include "snaplint/schema_check.hpp"
+
+namespace snaplint {
+
+struct FileReport {
+  std::string path;
+  std::vector<Diagnostic> diagnostics;  // sorted by line, column, rule
+  std::vector<Diagnostic> suppressed;   // findings a suppression or the baseline silenced, sorted
+  std::string failure;                  // set when the file could not be read or linted at all
+  std::optional<Envelope> envelope;     // absent when the file is not valid JSON
+};
+
+class Engine {
+ public:
+  // `registry` must outlive the linter. `today` (YYYY-MM-DD) decides which suppressions have
+  // expired; empty means the current date in UTC.
+  Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits = {},
+         std::string today = {});
+
+  FileReport lint(std::string bytes, std::string path) const;
+
+ private:
+  void lint_into(FileReport& report, std::string bytes) const;
+
+  const RuleRegistry& registry_;
+  RuleSelection selection_;
+  ParseLimits limits_;
+  std::string today_;
+  SchemaCheck schema_;
+};
+
+}  // namespace snaplint
