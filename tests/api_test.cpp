@@ -80,8 +80,9 @@ TEST(Api, TheConfigChoosesRulesSeveritiesAndPolicy) {
   ASSERT_TRUE(strict) << strict.error();
   std::string warning_only = broken;
   const std::string edge = R"({"id": "e1", "from": "start", "to": "end"})";
-  warning_only.replace(warning_only.find(edge), edge.size(),
-                       R"({"id": "e1", "from": "start", "to": "draft"}, {"id": "e2", "from": "draft", "to": "end"})");
+  warning_only.replace(
+      warning_only.find(edge), edge.size(),
+      R"({"id": "e1", "from": "start", "to": "draft"}, {"id": "e2", "from": "draft", "to": "end"})");
   EXPECT_FALSE(Linter::create()->lint(warning_only, "a.json").fails());
   EXPECT_TRUE(strict->lint(warning_only, "a.json").fails());
 
@@ -119,8 +120,9 @@ TEST(Api, AnInvalidConfigIsAnErrorValueWithAPosition) {
 
 TEST(Api, SuppressionsInTheSnapshotApply) {
   std::string suppressed = broken;
-  suppressed.insert(suppressed.rfind("}}"),
-                    R"(, "metadata": {"snaplint": {"suppress": [{"rule": "unreachable-node", "id": "draft", "reason": "next sprint"}]}})");
+  suppressed.insert(
+      suppressed.rfind("}}"),
+      R"(, "metadata": {"snaplint": {"suppress": [{"rule": "unreachable-node", "id": "draft", "reason": "next sprint"}]}})");
   const Report report = Linter::create()->lint(suppressed, "agent.json");
   EXPECT_EQ(rules_of(report), std::vector<std::string>{"unused-tool"});
   ASSERT_EQ(report.suppressed().size(), 1u);
