@@ -153,6 +153,7 @@ int run_check(const CheckOptions& options) {
   report_options.quiet = options.quiet;
   report_options.statistics = options.statistics;
   report_options.show_suppressed = options.show_suppressed;
+  report_options.command_line_hints = true;
   if (baseline) report_options.stale_baseline = baseline->apply(reports);
   bool trouble = false;
   if (options.write_baseline_path) {

@@ -128,6 +128,10 @@ TEST(Api, SuppressionsInTheSnapshotApply) {
   ASSERT_EQ(report.suppressed().size(), 1u);
   EXPECT_EQ(report.suppressed()[0].suppression->reason, "next sprint");
   EXPECT_FALSE(report.has_errors());
+  std::ostringstream text;
+  report.write_text(text);
+  EXPECT_NE(text.str().find("not counted: 1 suppressed."), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find("--show-suppressed"), std::string::npos) << "no CLI hints in the API";
 }
 
 TEST(Api, WritesTextJsonAndSarif) {

@@ -162,11 +162,12 @@ void write_statistics(std::ostream& out, const std::vector<FileReport>& reports,
 }
 
 void write_stale_baseline(std::ostream& out, const std::vector<StaleBaselineEntry>& stale,
-                          const Palette& palette) {
+                          const Palette& palette, bool command_line_hints) {
   if (stale.empty()) return;
   out << palette.bold << plural(stale.size(), "baseline finding") << " no longer "
       << (stale.size() == 1 ? "occurs" : "occur")
-      << "; run with --write-baseline to tighten the baseline:" << palette.reset << '\n';
+      << (command_line_hints ? "; run with --write-baseline to tighten the baseline:" : ":")
+      << palette.reset << '\n';
   for (const StaleBaselineEntry& entry : stale) {
     out << "  " << entry.path << ": " << entry.entity << ": " << entry.message << " [" << entry.rule
         << "]\n";
@@ -223,10 +224,12 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports,
   if (!silenced.empty()) {
     out << "; not counted: " << silenced.front();
     if (silenced.size() > 1) out << ", " << silenced.back();
-    if (!options.show_suppressed) out << " (--show-suppressed lists them)";
+    if (options.command_line_hints && !options.show_suppressed) {
+      out << " (--show-suppressed lists them)";
+    }
   }
   out << '.' << palette.reset << '\n';
-  write_stale_baseline(out, options.stale_baseline, palette);
+  write_stale_baseline(out, options.stale_baseline, palette, options.command_line_hints);
 }
 
 }  // namespace snaplint

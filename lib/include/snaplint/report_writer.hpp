@@ -40,6 +40,7 @@ struct ReportOptions {
   bool show_suppressed = false;  // text, junit: also the suppressed findings (json and sarif
                                  // always list them, marked)
   std::vector<StaleBaselineEntry> stale_baseline;
+  bool command_line_hints = false;  // text: name the CLI options that show more
 };
 
 // file:line:col: severity: message [rule], a code frame, help and related lines, then a summary.
