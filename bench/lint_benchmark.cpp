@@ -3,8 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include "snaplint/agent_graph.hpp"
-#include "snaplint/json_parser.hpp"
 #include "snaplint/engine.hpp"
+#include "snaplint/json_parser.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "snapshot_generator.hpp"
 
