@@ -2,15 +2,14 @@
 // errors, --config / --no-config / --stdin-filename, --show-config and `schema --config`. Also
 // the resolver's caches, which the executable cannot show.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #define RAPIDJSON_HAS_STDSTRING 1
 #include <rapidjson/document.h>
 
-#include <cstdio>
 #include <filesystem>
 
 #include "../cli/config_resolver.hpp"
+#include "cli_support.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "test_support.hpp"
 
@@ -24,34 +23,11 @@ struct CliResult {
   std::string out;  // standard output, then standard error when `with_stderr`
 };
 
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
 // Runs `snaplint ARGS` in `dir` with `stdin_text` as standard input.
 CliResult snaplint(const std::string& args, const fs::path& dir, bool with_stderr = false,
                    const std::string& stdin_text = "") {
-  std::string command = "cd " + shell_quote(dir.string()) + " && ";
-  if (!stdin_text.empty()) command += "printf '%s' " + shell_quote(stdin_text) + " | ";
-  command += shell_quote(SNAPLINT_EXECUTABLE) + " " + args;
-  command += with_stderr ? " 2>&1" : " 2>/dev/null";
-  CliResult run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  std::size_t count = 0;
-  while ((count = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, count);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  const ProcessResult run = run_snaplint(args, dir, stdin_text);
+  return {run.exit_code, with_stderr ? run.out + run.err : run.out};
 }
 
 // One finding: dangling-edge, an error by default.

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli_support.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "test_support.hpp"
 
@@ -22,18 +23,6 @@ struct CliRun {
   int exit_code = -1;
   std::string out;
 };
-
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
 
 // Runs a shell command in `dir`; stdout is captured, stderr discarded.
 CliRun snaplint_shell(const std::string& shell_command, const fs::path& dir) {
