@@ -2,11 +2,18 @@
 //
 #include "snaplint/schema_check.hpp"
 
+#include "schema_units.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/pointer.h>
 
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <mutex>
+#include <stdexcept>
 #include <string>
+#include <unordered_map>
 // valijson's #warning that RAPIDJSON_ASSERT is already defined is silenced in lib/CMakeLists.txt:
 // defining it first is deliberate (rapidjson_config.hpp).
 #include <valijson/adapters/rapidjson_adapter.hpp>
@@ -21,8 +28,10 @@ namespace {
 
 // valijson walks a RapidJSON DOM, so the tape is copied into one (the last of repeated keys
 // only, as the server sees it).
+// Arrays in `emptied` are copied without their items (they are validated as units).
 void copy_value(const JsonDocument& doc, JsonRef ref, rapidjson::Value& out,
-                rapidjson::Document::AllocatorType& allocator) {
+                rapidjson::Document::AllocatorType& allocator,
+                const std::vector<JsonRef>& emptied = {}) {
   const JsonDocument::Value& value = doc.at(ref);
   switch (value.type) {
     case JsonType::null_value:
@@ -44,10 +53,11 @@ void copy_value(const JsonDocument& doc, JsonRef ref, rapidjson::Value& out,
     }
     case JsonType::array:
       out.SetArray();
+      if (std::binary_search(emptied.begin(), emptied.end(), ref)) break;
       out.Reserve(value.data.child_count, allocator);
       for (JsonRef child : doc.children(ref)) {
         rapidjson::Value element;
-        copy_value(doc, child, element, allocator);
+        copy_value(doc, child, element, allocator, emptied);
         out.PushBack(element, allocator);
       }
       break;
@@ -57,16 +67,17 @@ void copy_value(const JsonDocument& doc, JsonRef ref, rapidjson::Value& out,
         const std::string_view key = doc.key(child);
         rapidjson::Value name(key.data(), static_cast<rapidjson::SizeType>(key.size()), allocator);
         rapidjson::Value member;
-        copy_value(doc, child, member, allocator);
+        copy_value(doc, child, member, allocator, emptied);
         out.AddMember(name, member, allocator);
       }
       break;
   }
 }
 
-// Follows valijson's context ("<root>", "[nodes]", "[3]", ...) down the tape.
-JsonRef locate(const JsonDocument& doc, const std::vector<std::string>& context) {
-  JsonRef at = doc.root();
+// Follows valijson's context ("<root>", "[nodes]", "[3]", ...) down the tape from `base`, the
+// value valijson was given as its root.
+JsonRef locate(const JsonDocument& doc, JsonRef base, const std::vector<std::string>& context) {
+  JsonRef at = base;
   for (std::size_t i = 1; i < context.size() && at != no_value; ++i) {
     std::string_view segment = context[i];
     if (segment.size() >= 2 && segment.front() == '[' && segment.back() == ']') {
@@ -75,8 +86,18 @@ JsonRef locate(const JsonDocument& doc, const std::vector<std::string>& context)
     if (doc.type(at) == JsonType::object) {
       at = doc.member(at, segment);
     } else if (doc.type(at) == JsonType::array) {
-      const std::string pointer = doc.pointer(at) + "/" + std::string(segment);
-      at = doc.resolve(pointer);
+      std::size_t index = 0;
+      const auto [end, error] =
+          std::from_chars(segment.data(), segment.data() + segment.size(), index);
+      if (error != std::errc() || end != segment.data() + segment.size()) return no_value;
+      JsonRef found = no_value;
+      for (JsonRef child : doc.children(at)) {
+        if (index-- == 0) {
+          found = child;
+          break;
+        }
+      }
+      at = found;
     } else {
       return no_value;
     }
@@ -246,55 +267,16 @@ std::string lower_first(std::string text) {
   return text;
 }
 
-}  // namespace
+// valijson's verdict on one value: its errors, located on the tape.
+using Problems_by_value = std::map<JsonRef, Problems>;  // ordered by tape position
 
-struct SchemaCheck::Impl {
-  rapidjson::Document schema_json;
-  valijson::Schema schema;
-  bool ready = false;
-};
-
-SchemaCheck::SchemaCheck() : impl_(std::make_unique<Impl>()) {
-  try {
-    const std::string_view text = snapshot_schema_text();
-    impl_->schema_json.Parse(text.data(), text.size());
-    if (impl_->schema_json.HasParseError()) return;
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::RapidJsonAdapter adapter(impl_->schema_json);
-    parser.populateSchema(adapter, impl_->schema);
-    impl_->ready = true;
-  } catch (...) {
-    impl_->ready = false;
-  }
-}
-
-SchemaCheck::~SchemaCheck() = default;
-
-void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings) const {
-  if (doc.empty()) return;
-  if (!impl_->ready) {
-    findings.push_back({{doc.root()}, "internal error: the embedded schema failed to load", {}});
-    return;
-  }
-  valijson::ValidationResults results;
-  try {
-    rapidjson::Document instance;
-    copy_value(doc, doc.root(), instance, instance.GetAllocator());
-    valijson::Validator validator;
-    valijson::adapters::RapidJsonAdapter adapter(instance);
-    if (validator.validate(impl_->schema, adapter, &results)) return;
-  } catch (const std::exception& error) {
-    findings.push_back(
-        {{doc.root()}, std::string("internal error in the schema check: ") + error.what(), {}});
-    return;
-  }
-
-  std::map<JsonRef, Problems> problems;  // ordered by tape position: document order
+void record(const JsonDocument& doc, JsonRef base, valijson::ValidationResults& results,
+            Problems_by_value& problems) {
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     const std::string& text = error.description;
     if (starts_with(text, "Failed to validate") || starts_with(text, "Cannot validate")) continue;
-    const JsonRef ref = locate(doc, error.context);
+    const JsonRef ref = locate(doc, base, error.context);
     if (ref == no_value) continue;
     Problems& found = problems[ref];
     if (starts_with(text, "Missing required property '")) {
@@ -306,6 +288,155 @@ void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings)
       found.other.push_back(lower_first(text));
     }
   }
+}
+
+// valijson over one value of the document; true when it is valid.
+bool validate(const valijson::Schema& schema, const JsonDocument& doc, JsonRef ref,
+              const std::vector<JsonRef>& emptied, Problems_by_value& problems) {
+  rapidjson::Document instance;
+  copy_value(doc, ref, instance, instance.GetAllocator(), emptied);
+  valijson::Validator validator;
+  valijson::adapters::RapidJsonAdapter adapter(instance);
+  valijson::ValidationResults results;
+  if (validator.validate(schema, adapter, &results)) return true;
+  record(doc, ref, results, problems);
+  return false;
+}
+
+// A schema for the items of one kind of array: {"$ref": "#/definitions/NAME", "definitions":
+// <all of them>}, parsed by valijson on first use.
+struct UnitSchema {
+  std::string definition;
+  std::once_flag parsed;
+  valijson::Schema schema;
+  bool ready = false;
+};
+
+}  // namespace
+
+struct SchemaCheck::Impl {
+  rapidjson::Document schema_json;
+  valijson::Schema schema;
+  bool ready = false;
+  Strategy strategy = Strategy::by_shape;
+  std::string blocker;  // why the schema cannot be judged by shape, if it cannot
+  std::vector<std::unique_ptr<UnitSchema>> units;
+
+  const valijson::Schema* unit_schema(std::string_view definition) const {
+    for (const auto& unit : units) {
+      if (unit->definition != definition) continue;
+      std::call_once(unit->parsed, [&] { unit->ready = parse_unit(*unit); });
+      return unit->ready ? &unit->schema : nullptr;
+    }
+    return nullptr;
+  }
+
+  bool parse_unit(UnitSchema& unit) const {
+    try {
+      rapidjson::Document wrapper;
+      wrapper.SetObject();
+      auto& allocator = wrapper.GetAllocator();
+      const std::string ref = "#/definitions/" + unit.definition;
+      wrapper.AddMember("$ref", rapidjson::Value(ref.c_str(), allocator), allocator);
+      rapidjson::Value definitions(schema_json["definitions"], allocator);
+      wrapper.AddMember("definitions", definitions, allocator);
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      valijson::adapters::RapidJsonAdapter adapter(wrapper);
+      parser.populateSchema(adapter, unit.schema);
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
+
+  // The document with its unit arrays emptied, then each distinct item shape once.
+  void check_by_shape(const JsonDocument& doc, Problems_by_value& problems) const {
+    const std::vector<schema_units::UnitArray> unit_arrays =
+        schema_units::find_unit_arrays(schema_json, doc);
+    std::vector<JsonRef> emptied;
+    for (const auto& unit : unit_arrays) emptied.push_back(unit.array);
+    validate(schema, doc, doc.root(), emptied, problems);
+
+    std::unordered_map<std::string, bool> valid_shapes;
+    std::string shape;
+    for (const auto& unit : unit_arrays) {
+      const valijson::Schema* item_schema = unit_schema(unit.definition);
+      if (!item_schema) throw std::runtime_error("the schema of " + unit.definition + " failed");
+      for (JsonRef item : doc.children(unit.array)) {
+        shape.assign(unit.definition);
+        shape += '\0';
+        schema_units::append_shape(doc, item, shape);
+        const auto known = valid_shapes.find(shape);
+        if (known != valid_shapes.end() && known->second) continue;
+        const bool valid = validate(*item_schema, doc, item, {}, problems);
+        if (known == valid_shapes.end()) valid_shapes.emplace(shape, valid);
+      }
+    }
+  }
+};
+
+SchemaCheck::SchemaCheck(Strategy strategy) : impl_(std::make_unique<Impl>()) {
+  impl_->strategy = strategy;
+  try {
+    const std::string_view text = snapshot_schema_text();
+    impl_->schema_json.Parse(text.data(), text.size());
+    if (impl_->schema_json.HasParseError()) return;
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::RapidJsonAdapter adapter(impl_->schema_json);
+    parser.populateSchema(adapter, impl_->schema);
+    impl_->blocker = schema_units::shape_cache_blocker(impl_->schema_json);
+    if (!impl_->blocker.empty()) impl_->strategy = Strategy::whole_document;
+    for (const std::string& name : schema_units::unit_definitions(impl_->schema_json)) {
+      impl_->units.push_back(std::make_unique<UnitSchema>());
+      impl_->units.back()->definition = name;
+    }
+    impl_->ready = true;
+  } catch (...) {
+    impl_->ready = false;
+  }
+}
+
+SchemaCheck::~SchemaCheck() = default;
+
+const SchemaCheck& SchemaCheck::shared() {
+  static const SchemaCheck instance;
+  return instance;
+}
+
+std::string SchemaCheck::shape_blocker_of(std::string_view schema_text) {
+  rapidjson::Document schema;
+  schema.Parse(schema_text.data(), schema_text.size());
+  if (schema.HasParseError()) return "/: not JSON";
+  return schema_units::shape_cache_blocker(schema);
+}
+
+SchemaCheck::Strategy SchemaCheck::strategy() const {
+  return impl_->strategy;
+}
+
+std::string_view SchemaCheck::shape_cache_blocker() const {
+  return impl_->blocker;
+}
+
+void SchemaCheck::check(const JsonDocument& doc, std::vector<Finding>& findings) const {
+  if (doc.empty()) return;
+  if (!impl_->ready) {
+    findings.push_back({{doc.root()}, "internal error: the embedded schema failed to load", {}});
+    return;
+  }
+  Problems_by_value problems;
+  try {
+    if (impl_->strategy == Strategy::by_shape) {
+      impl_->check_by_shape(doc, problems);
+    } else {
+      validate(impl_->schema, doc, doc.root(), {}, problems);
+    }
+  } catch (const std::exception& error) {
+    findings.push_back(
+        {{doc.root()}, std::string("internal error in the schema check: ") + error.what(), {}});
+    return;
+  }
+  if (problems.empty()) return;
 
   const SchemaNavigator navigator(impl_->schema_json, doc);
   for (const auto& [ref, found] : problems) {

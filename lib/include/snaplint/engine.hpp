@@ -37,7 +37,7 @@ class Engine {
   RuleSelection selection_;
   ParseLimits limits_;
   std::string today_;
-  SchemaCheck schema_;
+  const SchemaCheck& schema_ = SchemaCheck::shared();
 };
 
 }  // namespace snaplint

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,7 +16,15 @@ std::string_view snapshot_schema_text();
 
 class SchemaCheck {
  public:
-  SchemaCheck();
+  enum class Strategy {
+    by_shape,        // valijson once per distinct shape of node, edge, tool... (schema_units.hpp)
+    whole_document,  // valijson over the whole document: the reference the other must equal
+  };
+
+  // Falls back to whole_document when the schema uses a keyword shapes cannot decide.
+  explicit SchemaCheck(Strategy strategy = Strategy::by_shape);
+  // One instance for the process: the schema is parsed once, whatever the number of engines.
+  static const SchemaCheck& shared();
   ~SchemaCheck();
   SchemaCheck(const SchemaCheck&) = delete;
   SchemaCheck& operator=(const SchemaCheck&) = delete;
@@ -24,6 +33,12 @@ class SchemaCheck {
   // wrappers is folded away, and several missing fields of one object become one finding.
   // Safe to call from several threads at once.
   void check(const JsonDocument& document, std::vector<Finding>& findings) const;
+
+  Strategy strategy() const;
+  // Where the schema uses a keyword that defeats judging by shape, or empty.
+  std::string_view shape_cache_blocker() const;
+  // The same for any schema text ("/pointer/keyword", or empty).
+  static std::string shape_blocker_of(std::string_view schema_text);
 
  private:
   struct Impl;
