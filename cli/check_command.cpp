@@ -1,16 +1,20 @@
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "atomic_file.hpp"
 #include "commands.hpp"
 #include "config_resolver.hpp"
 #include "file_discovery.hpp"
+#include "input_bytes.hpp"
 #include "snaplint/baseline.hpp"
 #include "snaplint/engine.hpp"
 #include "snaplint/report_writer.hpp"
@@ -88,6 +92,39 @@ bool run_fails(const std::vector<FileReport>& reports,
   return false;
 }
 
+unsigned worker_count(unsigned requested, std::size_t files) {
+  unsigned workers = requested;
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(files, 1)));
+}
+
+// Lints inputs[i] into reports[i] on `workers` threads; problems[i] is set for a file that
+// cannot be read. Each report depends only on its file, so
+// the output is the same for every number of workers.
+void lint_in_parallel(const std::vector<InputFile>& inputs,
+                      const std::vector<const FileSettings*>& settings,
+                      std::vector<std::string>& problems, std::vector<FileReport>& reports,
+                      unsigned workers) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    InputBytes bytes;  // one buffer per thread, reused from file to file
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      std::string& problem = problems[i];
+      if (problem.empty()) problem = bytes.load(inputs[i]);
+      if (!problem.empty()) {
+        reports[i].path = inputs[i].display_path;
+        reports[i].failure = settings[i] ? "cannot read: " + problem : problem;
+        continue;
+      }
+      reports[i] = settings[i]->linter->lint(bytes.bytes(), inputs[i].display_path);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -117,35 +154,43 @@ int run_check(const CheckOptions& options) {
 
   const std::vector<std::string> paths =
       options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
-  std::vector<FileReport> reports;
-  std::vector<const FileSettings*> settings;
-  std::string bytes;
-  std::string last_config_error;
-  for (InputFile input : discover_files(paths)) {
+  std::vector<InputFile> inputs = discover_files(paths);
+  for (InputFile& input : inputs) {
     if (input.path.empty() && options.stdin_filename) input.display_path = *options.stdin_filename;
     input.display_path = normalize_display_path(input.display_path);
-    const FileSettings* file_settings = resolver->settings_for(input.display_path, &error);
-    std::string problem = input.problem;
-    if (!file_settings) {
-      // A broken config governs many files: say why once, then only name the files.
-      problem = error == last_config_error ? "its config is invalid (see above)" : error;
+  }
+  // Reports come in path order whatever the order of the command line; a file named twice is
+  // linted once.
+  std::stable_sort(inputs.begin(), inputs.end(), [](const InputFile& a, const InputFile& b) {
+    return a.display_path < b.display_path;
+  });
+  inputs.erase(std::unique(inputs.begin(), inputs.end(),
+                           [](const InputFile& a, const InputFile& b) {
+                             return a.display_path == b.display_path && a.path == b.path;
+                           }),
+               inputs.end());
+
+  // Settings first, in order: the resolver's caches are not shared between threads, and a
+  // broken config is explained once, at the first file it governs.
+  std::vector<FileReport> reports(inputs.size());
+  std::vector<const FileSettings*> settings(inputs.size());
+  std::vector<std::string> problems(inputs.size());
+  std::string last_config_error;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    settings[i] = resolver->settings_for(inputs[i].display_path, &error);
+    problems[i] = inputs[i].problem;
+    if (!settings[i]) {
+      problems[i] = error == last_config_error ? "its config is invalid (see above)" : error;
       last_config_error = error;
     }
-    if (problem.empty()) problem = read_input(input, bytes);
-    if (!problem.empty()) {
-      FileReport report;
-      report.path = input.display_path;
-      report.failure = file_settings ? "cannot read: " + problem : problem;
-      std::cerr << "snaplint: error: " << input.display_path << ": " << report.failure << '\n';
-      reports.push_back(std::move(report));
-      settings.push_back(nullptr);
-      continue;
-    }
-    reports.push_back(file_settings->linter->lint(std::move(bytes), input.display_path));
-    settings.push_back(file_settings);
-    if (!reports.back().failure.empty()) {
-      std::cerr << "snaplint: error: " << input.display_path << ": " << reports.back().failure
+  }
+
+  lint_in_parallel(inputs, settings, problems, reports, worker_count(options.jobs, inputs.size()));
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!reports[i].failure.empty()) {
+      std::cerr << "snaplint: error: " << inputs[i].display_path << ": " << reports[i].failure
                 << '\n';
+      if (!problems[i].empty()) settings[i] = nullptr;  // not linted: no findings to judge
     }
   }
 

@@ -41,6 +41,7 @@ struct CheckOptions {
   bool statistics = false;
   bool show_suppressed = false;
   ColorMode color = ColorMode::automatic;
+  unsigned jobs = 0;  // files linted at once; 0: one per core
 };
 
 int run_check(const CheckOptions& options);

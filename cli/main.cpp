@@ -85,6 +85,10 @@ int main(int argc, char** argv) {
                             "Report only findings that are not in this baseline file");
   check_command->add_option("--write-baseline", check.write_baseline_path,
                             "Record today's findings in this baseline file");
+  check_command
+      ->add_option("--jobs,-j", check.jobs,
+                   "Files linted at once (default: one per core); the output does not depend on it")
+      ->check(CLI::Range(0u, 1024u));
   check_command->add_flag("--quiet,-q", check.quiet, "Print errors only, without a summary");
   check_command->add_flag("--statistics", check.statistics,
                           "Print the number of findings per rule");

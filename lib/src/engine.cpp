@@ -120,11 +120,11 @@ Engine::Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimit
       limits_(limits),
       today_(std::move(today)) {}
 
-FileReport Engine::lint(std::string bytes, std::string path) const {
+FileReport Engine::lint(std::string_view bytes, std::string path) const {
   FileReport report;
   report.path = std::move(path);
   try {
-    lint_into(report, std::move(bytes));
+    lint_into(report, bytes);
   } catch (const std::exception& error) {
     report.diagnostics.clear();
     report.suppressed.clear();
@@ -137,8 +137,8 @@ FileReport Engine::lint(std::string bytes, std::string path) const {
   return report;
 }
 
-void Engine::lint_into(FileReport& report, std::string bytes) const {
-  const SourceFile source(std::move(bytes));
+void Engine::lint_into(FileReport& report, std::string_view bytes) const {
+  const SourceFile source = SourceFile::borrow(bytes);
   JsonDocument doc(source);
   const ParseResult parsed = parse_json(source, doc, limits_);
   if (parsed.error) {

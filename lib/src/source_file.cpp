@@ -14,8 +14,8 @@ std::uint32_t count_code_points(std::string_view text) {
 
 void SourceFile::build_line_table() const {
   line_starts_.push_back(0);
-  const char* data = bytes_.data();
-  const std::size_t size = bytes_.size();
+  const char* data = bytes().data();
+  const std::size_t size = bytes().size();
   code_points_before_.reserve(size / checkpoint_bytes + 1);
   std::uint64_t code_points = 0;
   for (std::size_t i = 0; i < size; ++i) {
@@ -28,22 +28,21 @@ void SourceFile::build_line_table() const {
 std::uint64_t SourceFile::code_points_before(std::size_t offset) const {
   const std::size_t checkpoint = offset / checkpoint_bytes;
   if (checkpoint >= code_points_before_.size()) {
-    return count_code_points(std::string_view(bytes_).substr(0, offset));  // empty file
+    return count_code_points(bytes().substr(0, offset));  // empty file
   }
   const std::size_t from = checkpoint * checkpoint_bytes;
-  return code_points_before_[checkpoint] +
-         count_code_points(std::string_view(bytes_).substr(from, offset - from));
+  return code_points_before_[checkpoint] + count_code_points(bytes().substr(from, offset - from));
 }
 
 std::size_t SourceFile::line_start_index(std::size_t offset) const {
   if (line_starts_.empty()) build_line_table();
-  offset = std::min(offset, bytes_.size());
+  offset = std::min(offset, bytes().size());
   auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<std::size_t>(after - line_starts_.begin()) - 1;
 }
 
 Position SourceFile::position(std::size_t offset) const {
-  offset = std::min(offset, bytes_.size());
+  offset = std::min(offset, bytes().size());
   const std::size_t line = line_start_index(offset);
   const std::size_t start = line_starts_[line];
   // Checkpoints keep this cheap on a minified file, where every finding is on line 1.
@@ -52,13 +51,13 @@ Position SourceFile::position(std::size_t offset) const {
 }
 
 SourceExcerpt SourceFile::excerpt(std::size_t offset, std::uint32_t max_columns) const {
-  offset = std::min(offset, bytes_.size());
+  offset = std::min(offset, bytes().size());
   const std::size_t line = line_start_index(offset);
   const std::size_t start = line_starts_[line];
-  std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : bytes_.size();
-  while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
+  std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : bytes().size();
+  while (end > start && (bytes()[end - 1] == '\n' || bytes()[end - 1] == '\r')) --end;
 
-  const std::string_view whole = std::string_view(bytes_).substr(start, end - start);
+  const std::string_view whole = bytes().substr(start, end - start);
   SourceExcerpt result;
   if (code_points_before(end) - code_points_before(start) <= max_columns) {
     result.text = whole;
@@ -67,7 +66,7 @@ SourceExcerpt SourceFile::excerpt(std::size_t offset, std::uint32_t max_columns)
   // Keep a third of the window before the offset and the rest after it, on code point
   // boundaries.
   auto is_boundary = [&](std::size_t i) {
-    return i >= end || (static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80;
+    return i >= end || (static_cast<unsigned char>(bytes()[i]) & 0xC0) != 0x80;
   };
   std::size_t window_start = offset;
   for (std::uint32_t n = 0; window_start > start && n < max_columns / 3;) {
@@ -79,7 +78,7 @@ SourceExcerpt SourceFile::excerpt(std::size_t offset, std::uint32_t max_columns)
     ++window_end;
     while (!is_boundary(window_end)) ++window_end;
   }
-  result.text = std::string_view(bytes_).substr(window_start, window_end - window_start);
+  result.text = bytes().substr(window_start, window_end - window_start);
   result.first_column =
       static_cast<std::uint32_t>(1 + code_points_before(window_start) - code_points_before(start));
   result.truncated_left = window_start > start;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "snaplint/diagnostic.hpp"
@@ -28,10 +29,11 @@ class Engine {
   Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits = {},
          std::string today = {});
 
-  FileReport lint(std::string bytes, std::string path) const;
+  // `bytes` need only live until lint returns: the report holds no reference to them.
+  FileReport lint(std::string_view bytes, std::string path) const;
 
  private:
-  void lint_into(FileReport& report, std::string bytes) const;
+  void lint_into(FileReport& report, std::string_view bytes) const;
 
   const RuleRegistry& registry_;
   RuleSelection selection_;

@@ -13,10 +13,18 @@ namespace snaplint {
 class SourceFile {
  public:
   SourceFile() = default;
-  explicit SourceFile(std::string bytes) : bytes_(std::move(bytes)) {}
+  explicit SourceFile(std::string bytes) : owned_(std::move(bytes)) {}
+  // A view of bytes someone else keeps alive for as long as this object (a mapped file, the
+  // caller's buffer): large files are linted without a copy.
+  static SourceFile borrow(std::string_view bytes) {
+    SourceFile source;
+    source.borrowed_ = bytes;
+    source.is_borrowed_ = true;
+    return source;
+  }
 
-  std::string_view bytes() const { return bytes_; }
-  std::size_t size() const { return bytes_.size(); }
+  std::string_view bytes() const { return is_borrowed_ ? borrowed_ : std::string_view(owned_); }
+  std::size_t size() const { return bytes().size(); }
 
   // Line and column of a byte offset. The line table is built on the first call only, so files
   // without findings never pay for it. Columns count code points, not bytes.
@@ -33,7 +41,9 @@ class SourceFile {
   std::uint64_t code_points_before(std::size_t offset) const;
 
   static constexpr std::size_t checkpoint_bytes = 1024;
-  std::string bytes_;
+  std::string owned_;
+  std::string_view borrowed_;
+  bool is_borrowed_ = false;
   mutable std::vector<std::size_t> line_starts_;
   mutable std::vector<std::uint64_t> code_points_before_;
 };

@@ -74,7 +74,7 @@ Report Linter::lint(std::string_view json, std::string_view name) const {
   try {
     const Impl::Variant variant = impl_->variant_for(name);
     auto report = std::make_shared<const FileReport>(
-        variant.engine->lint(std::string(json), std::string(name)));
+        variant.engine->lint(json, std::string(name)));
     return Report(std::move(report), variant.settings.fail_on, variant.settings.max_warnings);
   } catch (...) {
     // Only allocation can fail here; Engine::lint catches everything else itself.
