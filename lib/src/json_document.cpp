@@ -30,15 +30,88 @@ std::string_view JsonDocument::text(Slice slice) const {
   return base.substr(slice.offset, slice.length);
 }
 
+const JsonDocument::Decoded* JsonDocument::find(const std::vector<Decoded>& table, JsonRef ref) {
+  const auto it = std::lower_bound(table.begin(), table.end(), ref,
+                                   [](const Decoded& entry, JsonRef at) { return entry.ref < at; });
+  return it != table.end() && it->ref == ref ? &*it : nullptr;
+}
+
+const JsonDocument::Number* JsonDocument::number(JsonRef ref) const {
+  const auto it = std::lower_bound(numbers_.begin(), numbers_.end(), ref,
+                                   [](const Number& entry, JsonRef at) { return entry.ref < at; });
+  return it != numbers_.end() && it->ref == ref ? &*it : nullptr;
+}
+
+std::string_view JsonDocument::string(JsonRef ref) const {
+  const Entry& entry = entries_[ref];
+  if (entry.flags & Entry::decoded_string) {
+    const Decoded* decoded = find(decoded_strings_, ref);
+    return decoded ? text(decoded->text) : std::string_view();
+  }
+  return source_->bytes().substr(entry.begin + 1, entry.end - entry.begin - 2);
+}
+
+std::string_view JsonDocument::key(JsonRef ref) const {
+  const Entry& entry = entries_[ref];
+  if (entry.flags & Entry::decoded_key) {
+    const Decoded* decoded = find(decoded_keys_, ref);
+    return decoded ? text(decoded->text) : std::string_view();
+  }
+  if (!is_member(ref)) return {};
+  return source_->bytes().substr(entry.key_begin_or_index + 1, entry.key_length);
+}
+
+std::int64_t JsonDocument::integer(JsonRef ref) const {
+  const Number* found = number(ref);
+  return found && entries_[ref].type == JsonType::integer ? found->integer : 0;
+}
+
+double JsonDocument::real(JsonRef ref) const {
+  const Number* found = number(ref);
+  return found && entries_[ref].type == JsonType::real ? found->real : 0.0;
+}
+
+JsonDocument::Value JsonDocument::at(JsonRef ref) const {
+  const Entry& entry = entries_[ref];
+  Value value;
+  value.begin = entry.begin;
+  value.end = entry.end;
+  value.next = entry.next;
+  value.parent = entry.parent;
+  value.key_begin_or_index = entry.key_begin_or_index;
+  value.type = entry.type;
+  value.shadowed = (entry.flags & Entry::shadowed) != 0;
+  if (entry.type == JsonType::integer) value.data.integer = integer(ref);
+  if (entry.type == JsonType::real) value.data.real = real(ref);
+  if (entry.type == JsonType::boolean) value.data.boolean = boolean(ref);
+  return value;
+}
+
 bool JsonDocument::is_member(JsonRef ref) const {
-  const JsonRef parent = values_[ref].parent;
-  return parent != no_value && values_[parent].type == JsonType::object;
+  const JsonRef parent = entries_[ref].parent;
+  return parent != no_value && entries_[parent].type == JsonType::object;
+}
+
+std::uint32_t JsonDocument::child_count(JsonRef container) const {
+  std::uint32_t count = 0;
+  for (JsonRef child = container + 1; child < entries_[container].next;
+       child = entries_[child].next) {
+    ++count;
+  }
+  return count;
 }
 
 JsonRef JsonDocument::member(JsonRef object, std::string_view name) const {
   if (!is(object, JsonType::object)) return no_value;
+  const std::string_view bytes = source_->bytes();
   for (JsonRef child : children(object)) {
-    if (key(child) == name) return child;
+    const Entry& entry = entries_[child];
+    if (entry.flags & Entry::decoded_key) {
+      if (key(child) == name) return child;
+    } else if (entry.key_length == name.size() &&
+               bytes.compare(entry.key_begin_or_index + 1, name.size(), name) == 0) {
+      return child;
+    }
   }
   return no_value;
 }
@@ -49,11 +122,11 @@ std::string_view JsonDocument::member_string(JsonRef object, std::string_view na
 }
 
 JsonDocument::Children JsonDocument::children(JsonRef container) const {
-  if (container == no_value ||
-      (values_[container].type != JsonType::array && values_[container].type != JsonType::object)) {
+  if (container == no_value || (entries_[container].type != JsonType::array &&
+                                entries_[container].type != JsonType::object)) {
     return {ChildIterator(this, 0, 0), ChildIterator(this, 0, 0)};
   }
-  const JsonRef stop = values_[container].next;
+  const JsonRef stop = entries_[container].next;
   return {ChildIterator(this, container + 1, stop), ChildIterator(this, stop, stop)};
 }
 
@@ -87,8 +160,8 @@ std::string unescape_token(std::string_view token) {
 
 std::string JsonDocument::pointer(JsonRef ref) const {
   std::vector<JsonRef> chain;
-  for (JsonRef at = ref; at != no_value && values_[at].parent != no_value;
-       at = values_[at].parent) {
+  for (JsonRef at = ref; at != no_value && entries_[at].parent != no_value;
+       at = entries_[at].parent) {
     chain.push_back(at);
   }
   std::string out;
@@ -97,7 +170,7 @@ std::string JsonDocument::pointer(JsonRef ref) const {
     if (is_member(*it)) {
       append_escaped_token(out, key(*it));
     } else {
-      out += std::to_string(values_[*it].key_begin_or_index);
+      out += std::to_string(entries_[*it].key_begin_or_index);
     }
   }
   return out;
@@ -111,17 +184,17 @@ JsonRef JsonDocument::resolve(std::string_view pointer) const {
   while (at != no_value) {
     const std::size_t slash = pointer.find('/');
     const std::string token = unescape_token(pointer.substr(0, slash));
-    if (values_[at].type == JsonType::object) {
+    if (entries_[at].type == JsonType::object) {
       at = member(at, token);
-    } else if (values_[at].type == JsonType::array) {
+    } else if (entries_[at].type == JsonType::array) {
       std::uint32_t index = 0;
       const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
       if (error != std::errc() || end != token.data() + token.size() || token.empty() ||
-          index >= values_[at].data.child_count) {
+          index >= child_count(at)) {
         return no_value;
       }
       JsonRef child = at + 1;
-      for (std::uint32_t i = 0; i < index; ++i) child = values_[child].next;
+      for (std::uint32_t i = 0; i < index; ++i) child = entries_[child].next;
       at = child;
     } else {
       return no_value;
@@ -133,13 +206,13 @@ JsonRef JsonDocument::resolve(std::string_view pointer) const {
 }
 
 std::pair<std::uint32_t, std::uint32_t> JsonDocument::value_span(JsonRef ref) const {
-  return {values_[ref].begin, values_[ref].end};
+  return {entries_[ref].begin, entries_[ref].end};
 }
 
 std::pair<std::uint32_t, std::uint32_t> JsonDocument::key_span(JsonRef ref) const {
   if (!is_member(ref)) return value_span(ref);
   const std::string_view bytes = source_->bytes();
-  const std::uint32_t begin = values_[ref].key_begin_or_index;
+  const std::uint32_t begin = entries_[ref].key_begin_or_index;
   std::uint32_t at = begin + 1;
   while (at < bytes.size() && bytes[at] != '"') at += bytes[at] == '\\' ? 2 : 1;
   return {begin, std::min<std::uint32_t>(at + 1, static_cast<std::uint32_t>(bytes.size()))};

@@ -62,26 +62,34 @@ bool is_separator(char c) {
 // start is the first byte after the previous event that is not whitespace, ',' or ':'.
 class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeBuilder> {
  public:
+  using Entry = JsonDocument::Entry;
+
   TapeBuilder(JsonDocument& document, const rapidjson::MemoryStream& stream,
               const ParseLimits& limits, std::vector<DuplicateKey>& duplicates)
       : doc_(document),
-        values_(document.values_),
+        entries_(document.entries_),
         source_(document.source().bytes()),
         stream_(stream),
         limits_(limits),
-        duplicates_(duplicates) {}
+        duplicates_(duplicates) {
+    // Snapshots average 25-30 bytes per value; reserving one value per 8 bytes avoids copying the
+    // tape as it grows and, with huge pages, costs only address space until it is used.
+    entries_.reserve(source_.size() / 8 + 16);
+  }
 
-  bool Null() { return scalar(JsonType::null_value); }
+  bool Null() { return scalar(JsonType::null_value) != no_value; }
   bool Bool(bool b) {
-    if (!scalar(JsonType::boolean)) return false;
-    values_.back().data.boolean = b;
+    const JsonRef ref = scalar(JsonType::boolean);
+    if (b) entries_[ref].flags |= Entry::true_value;
     return true;
   }
   bool Int(int i) { return Int64(i); }
   bool Uint(unsigned u) { return Int64(u); }
   bool Int64(std::int64_t i) {
-    if (!scalar(JsonType::integer)) return false;
-    values_.back().data.integer = i;
+    JsonDocument::Number number{};
+    number.ref = scalar(JsonType::integer);
+    number.integer = i;
+    doc_.numbers_.push_back(number);
     return true;
   }
   bool Uint64(std::uint64_t u) {
@@ -94,20 +102,29 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
       fail(next_start(), "number too large to fit a double");
       return false;
     }
-    if (!scalar(JsonType::real)) return false;
-    values_.back().data.real = d;
+    JsonDocument::Number number{};
+    number.ref = scalar(JsonType::real);
+    number.real = d;
+    doc_.numbers_.push_back(number);
     return true;
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
     const std::uint32_t begin = next_start();
-    const auto slice = store(text, length, begin);
-    if (!scalar(JsonType::string)) return false;
-    values_.back().data.string = slice;
+    const bool decoded = tell() - begin - 2 != length;
+    const JsonRef ref = scalar(JsonType::string, begin);
+    if (decoded) {
+      entries_[ref].flags |= Entry::decoded_string;
+      doc_.decoded_strings_.push_back({ref, keep(text, length)});
+    }
     return true;
   }
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     pending_key_begin_ = next_start();
-    pending_key_ = store(text, length, pending_key_begin_);
+    const std::uint32_t raw_length = tell() - pending_key_begin_ - 2;
+    // A key is read from the source unless it has escapes or is too long for the entry.
+    pending_key_decoded_ = raw_length != length || raw_length > UINT16_MAX;
+    pending_key_length_ = static_cast<std::uint16_t>(pending_key_decoded_ ? 0 : raw_length);
+    if (pending_key_decoded_) pending_key_ = keep(text, length);
     last_end_ = tell();
     return true;
   }
@@ -139,47 +156,46 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     return at;
   }
 
-  // A string without escapes decodes to exactly its raw bytes, so it can point into the source;
-  // any escape makes the raw text longer than the decoded one.
-  JsonDocument::Slice store(const char* text, rapidjson::SizeType length, std::uint32_t begin) {
+  // Decoded text (a string or key with escapes) in the document's buffer.
+  JsonDocument::Slice keep(const char* text, rapidjson::SizeType length) {
     JsonDocument::Slice slice{};
-    const std::uint32_t raw_length = tell() - begin - 2;
-    if (raw_length == length) {
-      slice.offset = begin + 1;
-    } else {
-      slice.offset = static_cast<std::uint32_t>(doc_.buffer_.size());
-      slice.in_buffer = 1;
-      doc_.buffer_.append(text, length);
-    }
+    slice.offset = static_cast<std::uint32_t>(doc_.buffer_.size());
     slice.length = length;
+    slice.in_buffer = 1;
+    doc_.buffer_.append(text, length);
     return slice;
   }
 
   JsonRef append(JsonType type, std::uint32_t begin) {
-    const auto ref = static_cast<JsonRef>(values_.size());
-    JsonDocument::Value& value = values_.emplace_back();
-    value.type = type;
-    value.begin = begin;
+    const auto ref = static_cast<JsonRef>(entries_.size());
+    Entry entry{};
+    entry.type = type;
+    entry.begin = begin;
+    entry.parent = no_value;
     if (!open_.empty()) {
-      JsonDocument::Value& parent = values_[open_.back()];
-      value.parent = open_.back();
-      if (parent.type == JsonType::object) {
-        value.key = pending_key_;
-        value.key_begin_or_index = pending_key_begin_;
+      entry.parent = open_.back();
+      if (entries_[open_.back()].type == JsonType::object) {
+        entry.key_begin_or_index = pending_key_begin_;
+        entry.key_length = pending_key_length_;
+        if (pending_key_decoded_) {
+          entry.flags |= Entry::decoded_key;
+          doc_.decoded_keys_.push_back({ref, pending_key_});
+        }
       } else {
-        value.key_begin_or_index = parent.data.child_count;
+        entry.key_begin_or_index = counts_.back();
       }
-      ++parent.data.child_count;
+      ++counts_.back();
     }
+    entries_.push_back(entry);
     return ref;
   }
 
-  bool scalar(JsonType type) {
-    const std::uint32_t begin = next_start();
+  JsonRef scalar(JsonType type) { return scalar(type, next_start()); }
+  JsonRef scalar(JsonType type, std::uint32_t begin) {
     const JsonRef ref = append(type, begin);
-    values_[ref].end = last_end_ = tell();
-    values_[ref].next = ref + 1;
-    return true;
+    entries_[ref].end = last_end_ = tell();
+    entries_[ref].next = ref + 1;
+    return ref;
   }
 
   bool open(JsonType type) {
@@ -190,7 +206,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
       return false;
     }
     open_.push_back(append(type, begin));
-    values_.back().data.child_count = 0;
+    counts_.push_back(0);
     last_end_ = begin + 1;
     return true;
   }
@@ -198,28 +214,28 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   JsonRef close() {
     const JsonRef ref = open_.back();
     open_.pop_back();
-    values_[ref].end = last_end_ = tell() + 1;
-    values_[ref].next = static_cast<JsonRef>(values_.size());
+    counts_.pop_back();
+    entries_[ref].end = last_end_ = tell() + 1;
+    entries_[ref].next = static_cast<JsonRef>(entries_.size());
     return ref;
   }
 
   // Small objects (all of a snapshot's nodes and edges) are checked pairwise, which beats hashing
   // for a handful of keys; large ones use a map.
   void find_duplicate_keys(JsonRef object) {
-    const std::uint32_t count = values_[object].data.child_count;
-    if (count < 2) return;
     members_.clear();
-    for (JsonRef child = object + 1; child < values_[object].next; child = values_[child].next) {
+    for (JsonRef child = object + 1; child < entries_[object].next; child = entries_[child].next) {
       members_.push_back(child);
     }
-    if (count <= 16) {
+    if (members_.size() < 2) return;
+    if (members_.size() <= 16) {
       for (std::size_t i = 1; i < members_.size(); ++i) {
         const std::string_view key = doc_.key(members_[i]);
         JsonRef first = no_value;
         for (std::size_t j = 0; j < i; ++j) {
           if (doc_.key(members_[j]) != key) continue;
           if (first == no_value) first = members_[j];
-          values_[members_[j]].shadowed = true;
+          entries_[members_[j]].flags |= Entry::shadowed;
         }
         if (first != no_value) duplicates_.push_back({members_[i], first});
       }
@@ -230,22 +246,25 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     for (JsonRef member : members_) {
       auto [it, inserted] = seen.try_emplace(doc_.key(member), member, member);
       if (inserted) continue;
-      values_[it->second.second].shadowed = true;
+      entries_[it->second.second].flags |= Entry::shadowed;
       it->second.second = member;
       duplicates_.push_back({member, it->second.first});
     }
   }
 
   JsonDocument& doc_;
-  std::vector<JsonDocument::Value>& values_;
+  std::vector<Entry, HugePageAllocator<Entry>>& entries_;
   std::string_view source_;
   const rapidjson::MemoryStream& stream_;
   const ParseLimits& limits_;
   std::vector<DuplicateKey>& duplicates_;
   std::vector<JsonRef> open_;
+  std::vector<std::uint32_t> counts_;  // children so far of each open container
   std::vector<JsonRef> members_;
   JsonDocument::Slice pending_key_{};
   std::uint32_t pending_key_begin_ = 0;
+  std::uint16_t pending_key_length_ = 0;
+  bool pending_key_decoded_ = false;
   std::uint32_t last_end_ = 0;
   std::optional<ParseError> error_;
 };

@@ -54,7 +54,7 @@ void copy_value(const JsonDocument& doc, JsonRef ref, rapidjson::Value& out,
     case JsonType::array:
       out.SetArray();
       if (std::binary_search(emptied.begin(), emptied.end(), ref)) break;
-      out.Reserve(value.data.child_count, allocator);
+      out.Reserve(doc.child_count(ref), allocator);
       for (JsonRef child : doc.children(ref)) {
         rapidjson::Value element;
         copy_value(doc, child, element, allocator, emptied);

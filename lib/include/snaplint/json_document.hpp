@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "snaplint/huge_page_allocator.hpp"
 #include "snaplint/source_file.hpp"
 
 namespace snaplint {
@@ -31,6 +32,7 @@ class JsonDocument {
     std::uint32_t in_buffer : 1;
   };
 
+  // One value as the rest of the code reads it (built on demand from the compact tape entry).
   struct Value {
     std::uint32_t begin = 0;  // byte offset of the first character
     std::uint32_t end = 0;    // byte offset one past the last character
@@ -38,13 +40,10 @@ class JsonDocument {
     JsonRef parent = no_value;
     // For object members: byte offset of the key's opening quote. For array elements: the index.
     std::uint32_t key_begin_or_index = 0;
-    Slice key{};
     union {
-      Slice string;
       std::int64_t integer;
       double real;
       bool boolean;
-      std::uint32_t child_count;
     } data{};
     JsonType type = JsonType::null_value;
     bool shadowed = false;  // an earlier member whose key is repeated later in the same object
@@ -54,19 +53,31 @@ class JsonDocument {
 
   const SourceFile& source() const { return *source_; }
   void clear() {
-    values_.clear();
+    entries_.clear();
+    decoded_strings_.clear();
+    decoded_keys_.clear();
+    numbers_.clear();
     buffer_.clear();
   }
-  bool empty() const { return values_.empty(); }
-  std::size_t size() const { return values_.size(); }
-  JsonRef root() const { return values_.empty() ? no_value : 0; }
-  const Value& at(JsonRef ref) const { return values_[ref]; }
-  JsonType type(JsonRef ref) const { return values_[ref].type; }
-  bool is(JsonRef ref, JsonType type) const { return ref != no_value && values_[ref].type == type; }
+  bool empty() const { return entries_.empty(); }
+  std::size_t size() const { return entries_.size(); }
+  JsonRef root() const { return entries_.empty() ? no_value : 0; }
+  Value at(JsonRef ref) const;
+  JsonType type(JsonRef ref) const { return entries_[ref].type; }
+  bool is(JsonRef ref, JsonType type) const {
+    return ref != no_value && entries_[ref].type == type;
+  }
+  JsonRef parent(JsonRef ref) const { return entries_[ref].parent; }
+  // Position of an array element in its array.
+  std::uint32_t index(JsonRef ref) const { return entries_[ref].key_begin_or_index; }
 
-  std::string_view string(JsonRef ref) const { return text(values_[ref].data.string); }
-  std::string_view key(JsonRef ref) const { return text(values_[ref].key); }
+  std::string_view string(JsonRef ref) const;
+  std::string_view key(JsonRef ref) const;
+  std::int64_t integer(JsonRef ref) const;
+  double real(JsonRef ref) const;
+  bool boolean(JsonRef ref) const { return (entries_[ref].flags & Entry::true_value) != 0; }
   bool is_member(JsonRef ref) const;
+  std::uint32_t child_count(JsonRef container) const;
 
   // The member named `name` of an object (the last one when the key is repeated), or no_value.
   JsonRef member(JsonRef object, std::string_view name) const;
@@ -82,7 +93,7 @@ class JsonDocument {
     }
     JsonRef operator*() const { return at_; }
     ChildIterator& operator++() {
-      at_ = doc_->values_[at_].next;
+      at_ = doc_->entries_[at_].next;
       skip_shadowed();
       return *this;
     }
@@ -90,7 +101,9 @@ class JsonDocument {
 
    private:
     void skip_shadowed() {
-      while (at_ < stop_ && doc_->values_[at_].shadowed) at_ = doc_->values_[at_].next;
+      while (at_ < stop_ && (doc_->entries_[at_].flags & Entry::shadowed)) {
+        at_ = doc_->entries_[at_].next;
+      }
     }
     const JsonDocument* doc_;
     JsonRef at_;
@@ -114,10 +127,44 @@ class JsonDocument {
 
  private:
   friend class TapeBuilder;
+
+  // 24 bytes per value: a large snapshot has tens of millions of values. Strings and keys without
+  // escapes are read from the source; decoded text and numbers live in side tables sorted by ref.
+  struct Entry {
+    static constexpr std::uint8_t shadowed = 1;
+    static constexpr std::uint8_t decoded_string = 2;  // text in decoded_strings_
+    static constexpr std::uint8_t decoded_key = 4;     // key in decoded_keys_
+    static constexpr std::uint8_t true_value = 8;
+    std::uint32_t begin;
+    std::uint32_t end;
+    JsonRef next;
+    JsonRef parent;
+    std::uint32_t key_begin_or_index;
+    std::uint16_t key_length;  // raw key length when the key is read from the source
+    JsonType type;
+    std::uint8_t flags;
+  };
+  static_assert(sizeof(Entry) == 24);
+  struct Decoded {
+    JsonRef ref;
+    Slice text;
+  };
+  struct Number {
+    JsonRef ref;
+    union {
+      std::int64_t integer;
+      double real;
+    };
+  };
+  static const Decoded* find(const std::vector<Decoded>& table, JsonRef ref);
   std::string_view text(Slice slice) const;
+  const Number* number(JsonRef ref) const;
 
   const SourceFile* source_;
-  std::vector<Value> values_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
+  std::vector<Decoded> decoded_strings_;
+  std::vector<Decoded> decoded_keys_;
+  std::vector<Number> numbers_;
   std::string buffer_;  // decoded strings that had escapes
 };
 
