@@ -8,12 +8,19 @@
 namespace snaplint {
 
 AgentGraph build_agent_graph(const Model& model) {
-  AgentGraph graph(model.nodes.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+  std::vector<EdgeProperties> properties;
+  ends.reserve(model.edges.size());
+  properties.reserve(model.edges.size());
   for (std::uint32_t i = 0; i < model.edges.size(); ++i) {
     const Edge& edge = model.edges[i];
-    if (edge.is_resolved()) boost::add_edge(edge.source, edge.target, EdgeProperties{i}, graph);
+    if (!edge.is_resolved()) continue;
+    ends.emplace_back(edge.source, edge.target);
+    properties.push_back(EdgeProperties{i});
   }
-  return graph;
+  // Out-edges keep document order per source node (the counting sort is stable).
+  return AgentGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+                    properties.begin(), model.nodes.size());
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/visitors.hpp>
 #include <boost/pending/queue.hpp>
+#include <boost/range/iterator_range.hpp>
 
 namespace snaplint::rules {
 namespace {

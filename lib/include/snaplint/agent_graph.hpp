@@ -2,7 +2,7 @@
 // each graph edge carries the position of its Model::edges entry.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <vector>
 
@@ -14,8 +14,10 @@ struct EdgeProperties {
   std::uint32_t edge = 0;  // position in Model::edges
 };
 
-using AgentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         boost::no_property, EdgeProperties>;
+// Compressed sparse rows: two flat arrays per direction, built in one pass. An adjacency list
+// would allocate a list node per edge, which for millions of edges costs more than the rules.
+using AgentGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeProperties>;
 
 // Edges whose ends both resolve to node ids become graph edges; dangling ones are left out.
 AgentGraph build_agent_graph(const Model& model);
