@@ -25,8 +25,8 @@ std::string_view payload_key(NodeType type) {
 }
 
 const Node* Model::find_node(std::string_view id) const {
-  const auto it = node_by_id.find(id);
-  return it == node_by_id.end() ? nullptr : &nodes[it->second];
+  const std::uint32_t* position = node_by_id.find(id);
+  return position ? &nodes[*position] : nullptr;
 }
 
 Envelope detect_envelope(const JsonDocument& document, JsonRef* graph) {
@@ -107,6 +107,12 @@ Model build_model(const JsonDocument& doc) {
   model.nodes_array = typed_member(doc, model.graph, "nodes", JsonType::array);
   model.edges_array = typed_member(doc, model.graph, "edges", JsonType::array);
   model.tools_array = typed_member(doc, model.graph, "tools", JsonType::array);
+  if (model.nodes_array != no_value) {
+    const std::uint32_t count = doc.child_count(model.nodes_array);
+    model.nodes.reserve(count);
+    model.node_by_id.reserve(count);
+  }
+  if (model.edges_array != no_value) model.edges.reserve(doc.child_count(model.edges_array));
 
   std::uint32_t index = 0;
   for (JsonRef json : doc.children(model.nodes_array)) {
@@ -124,13 +130,13 @@ Model build_model(const JsonDocument& doc) {
   for (JsonRef json : doc.children(model.edges_array)) {
     if (doc.is(json, JsonType::object)) {
       Edge edge = read_edge(doc, json, index);
-      if (const auto it = model.node_by_id.find(edge.from);
-          edge.from_ref != no_value && it != model.node_by_id.end()) {
-        edge.source = it->second;
+      if (const std::uint32_t* source = model.node_by_id.find(edge.from);
+          edge.from_ref != no_value && source) {
+        edge.source = *source;
       }
-      if (const auto it = model.node_by_id.find(edge.to);
-          edge.to_ref != no_value && it != model.node_by_id.end()) {
-        edge.target = it->second;
+      if (const std::uint32_t* target = model.node_by_id.find(edge.to);
+          edge.to_ref != no_value && target) {
+        edge.target = *target;
       }
       model.edges.push_back(edge);
     }

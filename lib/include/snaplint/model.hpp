@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "snaplint/id_index.hpp"
 #include "snaplint/json_document.hpp"
 
 namespace snaplint {
@@ -101,8 +101,8 @@ struct Model {
   std::vector<Tool> tools;
   // Id → index of the first node/tool with that id; later duplicates are the identity rules'
   // business.
-  std::unordered_map<std::string_view, std::uint32_t> node_by_id;
-  std::unordered_map<std::string_view, std::uint32_t> tool_by_id;
+  IdIndex node_by_id;
+  IdIndex tool_by_id;
   std::uint32_t start_node = no_index;  // first node named __start__
   std::uint32_t end_node = no_index;
 
