@@ -1,6 +1,8 @@
 #include "snaplint/engine.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 #include "snaplint/agent_graph.hpp"
 #include "suppressions.hpp"
@@ -162,21 +164,51 @@ void Engine::lint_into(FileReport& report, std::string_view bytes) const {
     builder.add(builtin::duplicate_key, std::move(finding));
   }
 
+  // On a large document the schema check runs on a second core while the graph rules run on
+  // this one; it only reads the tape. Its findings are still added before the rules' ones, so the
+  // report is the same either way.
+  std::vector<Finding> schema_findings;
+  std::exception_ptr schema_failure;
+  const auto check_schema = [&] {
+    try {
+      schema_.check(doc, schema_findings);
+    } catch (...) {
+      schema_failure = std::current_exception();
+    }
+  };
+  std::thread schema_thread;
   if (selection_.enabled(builtin::schema.name)) {
-    std::vector<Finding> findings;
-    schema_.check(doc, findings);
-    for (Finding& finding : findings) {
-      finding.entity = builder.entity_around(finding.where.value);
-      builder.add(builtin::schema, std::move(finding));
+    if (doc.size() >= parallel_schema_threshold_) {
+      schema_thread = std::thread(check_schema);
+    } else {
+      check_schema();
     }
   }
+  struct JoinOnExit {
+    std::thread& thread;
+    ~JoinOnExit() {
+      if (thread.joinable()) thread.join();
+    }
+  } join_on_exit{schema_thread};
 
+  std::vector<Diagnostic> rule_diagnostics;
+  DiagnosticBuilder rule_builder(doc, &model, selection_, rule_diagnostics);
   const AgentGraph graph = build_agent_graph(model);
   for (const Rule* rule : registry_.rules()) {
     if (!selection_.enabled(rule->info().name)) continue;
     const LintContext context{doc, model, graph, selection_, rule->info()};
-    CollectingReporter reporter(builder, rule->info());
+    CollectingReporter reporter(rule_builder, rule->info());
     rule->check(context, reporter);
+  }
+
+  if (schema_thread.joinable()) schema_thread.join();
+  if (schema_failure) std::rethrow_exception(schema_failure);
+  for (Finding& finding : schema_findings) {
+    finding.entity = builder.entity_around(finding.where.value);
+    builder.add(builtin::schema, std::move(finding));
+  }
+  for (Diagnostic& diagnostic : rule_diagnostics) {
+    report.diagnostics.push_back(std::move(diagnostic));
   }
 
   const SuppressionReport report_suppression = [&](const RuleInfo& rule, Finding finding) {

@@ -25,8 +25,10 @@ class DeadEndNode final : public Rule {
     const TrapAnalysis analysis = analyse_traps(context);
     const std::vector<bool> ends = reaches_an_end(context);
     std::vector<std::vector<std::uint32_t>> outgoing;  // built at the first dead end
-    for (const Node& node : model.nodes) {
-      const std::uint32_t i = node.index;
+    // `i` is the node's vertex (its position in model.nodes), not node.index (its position in
+    // the JSON array, which differs once the array holds something that is not an object).
+    for (std::uint32_t i = 0; i < model.nodes.size(); ++i) {
+      const Node& node = model.nodes[i];
       if (!node.is_ordinary() || may_end_the_run(node) || ends[i]) continue;
       if (analysis.reached[i] == no_index) continue;          // unreachable-node's finding
       if (analysis.is_trap[analysis.component[i]]) continue;  // trap-cycle's finding
@@ -39,8 +41,8 @@ class DeadEndNode final : public Rule {
   // Every edge whose `from` resolves, listed under its source node, in document order.
   static std::vector<std::vector<std::uint32_t>> edges_by_source(const Model& model) {
     std::vector<std::vector<std::uint32_t>> outgoing(model.nodes.size());
-    for (const Edge& edge : model.edges) {
-      if (edge.source != no_index) outgoing[edge.source].push_back(edge.index);
+    for (std::uint32_t e = 0; e < model.edges.size(); ++e) {
+      if (model.edges[e].source != no_index) outgoing[model.edges[e].source].push_back(e);
     }
     return outgoing;
   }

@@ -163,8 +163,9 @@ std::vector<bool> reaches_an_end(const LintContext& context) {
   const RunnerGraph runner(graph, NotFromGlobal{&graph, &model});
   const auto reversed = boost::make_reverse_graph(runner);
   std::vector<Vertex> ends;
-  for (const Node& node : model.nodes) {
-    if (node.is_end() || (!node.is_global && may_end_the_run(node))) ends.push_back(node.index);
+  for (Vertex v = 0; v < model.nodes.size(); ++v) {
+    const Node& node = model.nodes[v];
+    if (node.is_end() || (!node.is_global && may_end_the_run(node))) ends.push_back(v);
   }
   const std::size_t n = boost::num_vertices(graph);
   std::vector<boost::default_color_type> colors(n, boost::white_color);
