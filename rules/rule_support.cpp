@@ -13,50 +13,41 @@ bool is_blank(std::string_view text) {
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
   return out;
 }
 
 std::string normalize_condition(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  append_normalized_condition(text, out);
+  return out;
+}
+
+void append_normalized_condition(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
+  const std::size_t start = out.size();
   bool pending_space = false;
   for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
+    const unsigned byte = static_cast<unsigned char>(c);
     // Bytes of multi-byte UTF-8 characters are kept: they are letters in other scripts.
-    const bool word_char = std::isalnum(byte) || byte >= 0x80;
+    const bool lower = byte - 'a' < 26u;
+    const bool upper = byte - 'A' < 26u;
+    const bool word_char = lower || upper || byte - '0' < 10u || byte >= 0x80;
     if (!word_char) {
-      pending_space = !out.empty();
+      pending_space = out.size() != start;
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    out += static_cast<char>(std::tolower(byte));
+    out += upper ? static_cast<char>(byte + ('a' - 'A')) : c;
   }
-  return out;
 }
 
 JsonRef payload_of(const JsonDocument& doc, const Node& node, std::string_view key) {
   const JsonRef payload = doc.member(node.json, key);
   return doc.is(payload, JsonType::object) ? payload : no_value;
-}
-
-std::vector<JsonRef> webhooks_of(const JsonDocument& doc, const Node& node) {
-  std::vector<JsonRef> webhooks;
-  if (node.type == NodeType::webhook) {
-    if (const JsonRef webhook = payload_of(doc, node, "webhook"); webhook != no_value) {
-      webhooks.push_back(webhook);
-    }
-  }
-  if (node.type == NodeType::subagent) {
-    const JsonRef list = doc.member(payload_of(doc, node, "subagent"), "webhooks");
-    if (doc.is(list, JsonType::array)) {
-      for (JsonRef tool : doc.children(list)) {
-        if (doc.is(tool, JsonType::object)) webhooks.push_back(tool);
-      }
-    }
-  }
-  return webhooks;
 }
 
 JsonRef member_or(const JsonDocument& doc, JsonRef object, std::string_view key) {
@@ -99,8 +90,7 @@ namespace snaplint::rules {
 std::string describe_webhook(const JsonDocument& doc, const Node& node, JsonRef webhook) {
   if (doc.is_member(webhook)) return "the webhook of node " + display_name(node);
   const std::string_view name = doc.member_string(webhook, "name");
-  const std::string tool =
-      name.empty() ? "#" + std::to_string(doc.at(webhook).key_begin_or_index) : quoted(name);
+  const std::string tool = name.empty() ? "#" + std::to_string(doc.index(webhook)) : quoted(name);
   return "webhook tool " + tool + " of node " + display_name(node);
 }
 

@@ -1,6 +1,8 @@
 // Small helpers that several rules share.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,13 +67,74 @@ std::string ascii_lower(std::string_view text);
 // A global condition or edge label in comparable form: lower-case, punctuation turned into
 // spaces, runs of spaces collapsed, trimmed.
 std::string normalize_condition(std::string_view text);
+// The same, appended to `out`, so that a loop can reuse one buffer instead of allocating per text.
+void append_normalized_condition(std::string_view text, std::string& out);
+
+// Normalized conditions of a list of texts, one after another in a buffer reused from one list
+// to the next: no allocation per text.
+class NormalizedConditions {
+ public:
+  void clear() {
+    text_.clear();
+    end_.clear();
+  }
+  void add(std::string_view text) {
+    append_normalized_condition(text, text_);
+    end_.push_back(static_cast<std::uint32_t>(text_.size()));
+  }
+  std::size_t size() const { return end_.size(); }
+  std::string_view operator[](std::size_t k) const {
+    const std::uint32_t begin = k == 0 ? 0 : end_[k - 1];
+    return std::string_view(text_).substr(begin, end_[k] - begin);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::uint32_t> end_;
+};
+
+// The members of an object named `names[i]`, or no_value for each absent one (what member()
+// finds for each name), found in one pass over the object's keys instead of one per name.
+template <std::size_t N>
+std::array<JsonRef, N> members_of(const JsonDocument& doc, JsonRef object,
+                                  const std::array<std::string_view, N>& names) {
+  std::array<JsonRef, N> found;
+  found.fill(no_value);
+  if (!doc.is(object, JsonType::object)) return found;
+  std::size_t missing = N;
+  for (JsonRef child : doc.children(object)) {
+    const std::string_view key = doc.key(child);
+    for (std::size_t i = 0; i < N; ++i) {
+      if (key.size() != names[i].size() || found[i] != no_value || key != names[i]) continue;
+      found[i] = child;
+      if (--missing == 0) return found;  // shadowed members aside, a key appears once
+      break;
+    }
+  }
+  return found;
+}
 
 // The payload object a node carries under `key`, or no_value when absent or not an object.
 JsonRef payload_of(const JsonDocument& doc, const Node& node, std::string_view key);
 
-// The webhook objects a node defines: its `webhook` payload (WebhookNode) and every entry of its
-// subagent's `webhooks` (SubagentNode).
-std::vector<JsonRef> webhooks_of(const JsonDocument& doc, const Node& node);
+// Calls visit(webhook) for each webhook object a node defines: its `webhook` payload
+// (WebhookNode) and every entry of its subagent's `webhooks` (SubagentNode), in that order.
+template <class Visit>
+void for_each_webhook(const JsonDocument& doc, const Node& node, Visit&& visit) {
+  if (node.type == NodeType::webhook) {
+    if (const JsonRef webhook = payload_of(doc, node, "webhook"); webhook != no_value) {
+      visit(webhook);
+    }
+  }
+  if (node.type == NodeType::subagent) {
+    const JsonRef list = doc.member(payload_of(doc, node, "subagent"), "webhooks");
+    if (doc.is(list, JsonType::array)) {
+      for (JsonRef tool : doc.children(list)) {
+        if (doc.is(tool, JsonType::object)) visit(tool);
+      }
+    }
+  }
+}
 
 // Where a finding about a member goes: the member if present, else the object that lacks it.
 JsonRef member_or(const JsonDocument& doc, JsonRef object, std::string_view key);

@@ -1,25 +1,68 @@
 // ambiguous-branch: a node offers the LLM two ways out that read the same: two unconditional edges,
 // or two edges with the same condition to different targets. Nothing orders or prioritises edges,
 // so the LLM picks one of them at random.
+#include <algorithm>
 #include <cstdint>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
 namespace {
 
-struct Triple {
-  std::uint32_t source, condition, target;
-  bool operator==(const Triple&) const = default;
-};
-
-struct TripleHash {
-  std::size_t operator()(const Triple& key) const {
-    const std::uint64_t high = (std::uint64_t{key.source} << 32) | key.condition;
-    return std::hash<std::uint64_t>{}(high * 0x9E3779B97F4A7C15ULL ^ key.target);
+// The outgoing edges of one node, compared by condition. For each edge in document order: when
+// an earlier edge has the same condition and none of those goes to the same target (that would be
+// duplicate-edge's finding, not an ambiguity), it is ambiguous with the first of them.
+class Choices {
+ public:
+  void compare(const Model& model, std::span<const std::uint32_t> edges,
+               std::vector<std::pair<std::uint32_t, std::uint32_t>>& ambiguous) {
+    // An absent label is the empty one: unconditional.
+    conditions_.clear();
+    for (std::uint32_t e : edges) conditions_.add(model.edges[e].label);
+    if (edges.size() <= few) {
+      compare_pairwise(model, edges, ambiguous);
+    } else {
+      compare_hashed(model, edges, ambiguous);
+    }
   }
+
+ private:
+  // Up to this many edges, comparing every pair costs less than a table.
+  static constexpr std::size_t few = 8;
+
+  std::string_view condition(std::size_t k) const { return conditions_[k]; }
+
+  void compare_pairwise(const Model& model, std::span<const std::uint32_t> edges,
+                        std::vector<std::pair<std::uint32_t, std::uint32_t>>& ambiguous) const {
+    for (std::size_t k = 1; k < edges.size(); ++k) {
+      const std::uint32_t target = model.edges[edges[k]].target;
+      std::size_t first = k;
+      bool same_target = false;
+      for (std::size_t j = 0; j < k && !same_target; ++j) {
+        if (condition(j) != condition(k)) continue;
+        first = std::min(first, j);
+        same_target = model.edges[edges[j]].target == target;
+      }
+      if (first != k && !same_target) ambiguous.emplace_back(edges[k], edges[first]);
+    }
+  }
+
+  void compare_hashed(const Model& model, std::span<const std::uint32_t> edges,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& ambiguous) const {
+    // Condition → the position of the first edge with it; (that position, target) already seen.
+    TextTable first_by_condition(edges.size(), [&](std::uint32_t k) { return condition(k); });
+    NumberTable seen(edges.size());
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+      const auto position = static_cast<std::uint32_t>(k);
+      const std::uint32_t first = first_by_condition.insert(condition(k), position).first;
+      const bool new_target = seen.insert(pair_key(first, model.edges[edges[k]].target), 0).second;
+      if (new_target && first != position) ambiguous.emplace_back(edges[k], edges[first]);
+    }
+  }
+
+  NormalizedConditions conditions_;
 };
 
 class AmbiguousBranch final : public Rule {
@@ -34,23 +77,20 @@ class AmbiguousBranch final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
-    // Conditions are interned once, so the per-edge keys are plain integers.
-    std::unordered_map<std::string, std::uint32_t> condition_ids;
-    // (source, condition) → the first edge with it; (source, condition, target) already seen.
-    std::unordered_map<std::uint64_t, const Edge*> first_by_condition;
-    std::unordered_set<Triple, TripleHash> seen;
-    for (const Edge& edge : model.edges) {
-      if (!edge.is_resolved() || !offers_choice(model.nodes[edge.source])) continue;
-      // An absent label is the empty one: unconditional.
-      const auto condition = condition_ids
-                                 .try_emplace(normalize_condition(edge.label),
-                                              static_cast<std::uint32_t>(condition_ids.size()))
-                                 .first->second;
-      const auto [it, inserted] =
-          first_by_condition.try_emplace((std::uint64_t{edge.source} << 32) | condition, &edge);
-      // The same condition to the same target again is duplicate-edge's finding, not an ambiguity.
-      if (!seen.insert({edge.source, condition, edge.target}).second || inserted) continue;
-      report(context, *it->second, edge, reporter);
+    // Each node's choices are compared among themselves only: the edges are sorted by source,
+    // and the findings back into document order.
+    const Groups by_source(model.nodes.size(), model.edges.size(), [&](std::uint32_t e) {
+      const Edge& edge = model.edges[e];
+      return edge.is_resolved() && offers_choice(model.nodes[edge.source]) ? edge.source : no_index;
+    });
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ambiguous;  // (edge, first edge)
+    Choices choices;
+    for (std::size_t source = 0; source < by_source.size(); ++source) {
+      if (by_source[source].size() >= 2) choices.compare(model, by_source[source], ambiguous);
+    }
+    std::sort(ambiguous.begin(), ambiguous.end());
+    for (const auto& [extra, first] : ambiguous) {
+      report(context, model.edges[first], model.edges[extra], reporter);
     }
   }
 

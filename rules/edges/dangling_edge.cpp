@@ -1,7 +1,10 @@
 // dangling-edge: an edge's `from` or `to` is no node's id. The runner resolves edge ends through
 // an id table and fails on anything else, names included.
-#include <unordered_map>
+#include <string>
+#include <tuple>
+#include <vector>
 
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 #include "snaplint/suggest.hpp"
 
@@ -18,7 +21,7 @@ class DanglingEdge final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
-    Lookup lookup{model, {}, {}, false};
+    Lookup lookup(model);
     for (const Edge& edge : model.edges) {
       if (edge.from_ref != no_value && edge.source == no_index) {
         report(lookup, edge, edge.from_ref, edge.from, "starts at", reporter);
@@ -30,55 +33,88 @@ class DanglingEdge final : public Rule {
   }
 
  private:
-  // Built only when an edge dangles: names and ids of all nodes, for the help line.
-  struct Lookup {
-    const Model& model;
-    std::unordered_map<std::string_view, const Node*> by_name;
-    std::vector<std::string_view> ids;
-    bool built = false;
+  // Built only when an edge dangles: names and ids of all nodes, for the message and the help
+  // line. Each dangling value is looked up once, however many edges repeat it.
+  class Lookup {
+   public:
+    explicit Lookup(const Model& model)
+        : model_(model), by_name_(0, NameOf{&model.nodes}), asked_(0, AskedOf{&asked_values_}) {}
+    Lookup(const Lookup&) = delete;
+    Lookup& operator=(const Lookup&) = delete;
+
+    // The node named `value` (the first one), or null.
+    const Node* named(std::string_view value) {
+      build();
+      const std::uint32_t node = by_name_.find(value);
+      return node == no_index ? nullptr : &model_.nodes[node];
+    }
+
+    std::string help_for(std::string_view value) {
+      const auto next = static_cast<std::uint32_t>(asked_values_.size());
+      const auto [known, inserted] = asked_.insert(value, next);
+      if (!inserted) return helps_[known];
+      asked_values_.push_back(value);
+      helps_.push_back(find_help(value));
+      return helps_.back();
+    }
+
+   private:
+    struct NameOf {
+      const std::vector<Node>* nodes;
+      std::string_view operator()(std::uint32_t n) const { return (*nodes)[n].name; }
+    };
+    struct AskedOf {
+      const std::vector<std::string_view>* values;
+      std::string_view operator()(std::uint32_t k) const { return (*values)[k]; }
+    };
 
     void build() {
-      if (built) return;
-      built = true;
-      for (const Node& node : model.nodes) {
-        if (node.has_name()) by_name.try_emplace(node.name, &node);
-        if (node.has_id()) ids.push_back(node.id);
+      if (built_) return;
+      built_ = true;
+      for (std::uint32_t n = 0; n < model_.nodes.size(); ++n) {
+        const Node& node = model_.nodes[n];
+        if (node.has_name()) by_name_.insert(node.name, n);
+        if (node.has_id()) ids_.push_back(node.id);
       }
     }
-  };
 
-  static bool names_special(std::string_view value, std::string_view word) {
-    const std::string lowered = ascii_lower(value);
-    return lowered == word || lowered == "__" + std::string(word) + "__";
-  }
+    static bool names_special(std::string_view value, std::string_view word) {
+      const std::string lowered = ascii_lower(value);
+      return lowered == word || lowered == "__" + std::string(word) + "__";
+    }
 
-  static std::string help_for(Lookup& lookup, std::string_view value) {
-    lookup.build();
-    const Model& model = lookup.model;
-    if (const auto it = lookup.by_name.find(value); it != lookup.by_name.end()) {
-      const Node& node = *it->second;
-      if (node.has_id()) return "use its id " + quoted(node.id);
+    std::string find_help(std::string_view value) {
+      if (const Node* node = named(value)) {
+        if (node->has_id()) return "use its id " + quoted(node->id);
+        return {};
+      }
+      for (auto [word, index, name] : {std::tuple{"start", model_.start_node, start_node_name},
+                                       std::tuple{"end", model_.end_node, end_node_name}}) {
+        if (!names_special(value, word)) continue;
+        if (index != no_index && model_.nodes[index].has_id()) {
+          return "use the id of the " + quoted(name) + " node, " + quoted(model_.nodes[index].id);
+        }
+        return "the graph has no " + quoted(name) + " node; add one and use its id";
+      }
+      if (const auto match = closest_match(value, ids_)) {
+        return "did you mean " + quoted(*match) + "?";
+      }
       return {};
     }
-    for (auto [word, index, name] : {std::tuple{"start", model.start_node, start_node_name},
-                                     std::tuple{"end", model.end_node, end_node_name}}) {
-      if (!names_special(value, word)) continue;
-      if (index != no_index && model.nodes[index].has_id()) {
-        return "use the id of the " + quoted(name) + " node, " + quoted(model.nodes[index].id);
-      }
-      return "the graph has no " + quoted(name) + " node; add one and use its id";
-    }
-    if (const auto match = closest_match(value, lookup.ids)) {
-      return "did you mean " + quoted(*match) + "?";
-    }
-    return {};
-  }
+
+    const Model& model_;
+    bool built_ = false;
+    TextTable<NameOf> by_name_;  // node name → the first node with it
+    std::vector<std::string_view> ids_;
+    std::vector<std::string_view> asked_values_;
+    std::vector<std::string> helps_;
+    TextTable<AskedOf> asked_;  // dangling value → its position in asked_values_ and helps_
+  };
 
   static void report(Lookup& lookup, const Edge& edge, JsonRef where, std::string_view value,
                      std::string_view verb, Reporter& reporter) {
-    lookup.build();
     std::string message;
-    if (lookup.by_name.count(value) != 0) {
+    if (lookup.named(value) != nullptr) {
       message = "edge " + display_name(edge) + " refers to node " + quoted(value) +
                 " by name; edges must use node ids";
     } else {
@@ -86,7 +122,7 @@ class DanglingEdge final : public Rule {
           "edge " + display_name(edge) + " " + std::string(verb) + " unknown node " + quoted(value);
     }
     reporter.report(
-        Finding{{where}, std::move(message), entity_of(edge), {}, help_for(lookup, value)});
+        Finding{{where}, std::move(message), entity_of(edge), {}, lookup.help_for(value)});
   }
 };
 

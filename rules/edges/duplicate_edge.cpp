@@ -1,30 +1,50 @@
 // duplicate-edge: two edges with the same `from`, `to` and condition (normalized label). The LLM is
 // offered the same option twice; the copy adds nothing and drifts out of sync when one is edited.
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
 namespace {
 
-struct Triple {
-  std::uint32_t from, to, label;
-  bool operator==(const Triple&) const = default;
-};
+// Edge ends as numbers that are equal exactly when the texts are: the node's position when the
+// end resolves (only that id resolves to it), else nodes.size() plus the text's rank among the
+// ends that do not resolve.
+class Ends {
+ public:
+  explicit Ends(const Model& model) : model_(model), unresolved_(0, TextAt{&texts_}) {}
+  Ends(const Ends&) = delete;
+  Ends& operator=(const Ends&) = delete;
 
-struct TripleHash {
-  std::size_t operator()(const Triple& key) const {
-    const std::uint64_t high = (std::uint64_t{key.from} << 32) | key.to;
-    return std::hash<std::uint64_t>{}(high * 0x9E3779B97F4A7C15ULL ^ key.label);
+  std::uint32_t from(const Edge& edge) {
+    return edge.source != no_index ? edge.source : unresolved(edge.from);
   }
-};
+  std::uint32_t to(const Edge& edge) {
+    return edge.target != no_index ? edge.target : unresolved(edge.to);
+  }
+  std::size_t count() const { return model_.nodes.size() + texts_.size(); }
 
-template <class Map, class Key>
-std::uint32_t intern(Map& ids, const Key& key) {
-  return ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second;
-}
+ private:
+  std::uint32_t unresolved(std::string_view text) {
+    const auto next = static_cast<std::uint32_t>(texts_.size());
+    const std::uint32_t k = unresolved_.insert(text, next).first;
+    if (k == next) texts_.push_back(text);
+    return static_cast<std::uint32_t>(model_.nodes.size()) + k;
+  }
+
+  struct TextAt {
+    const std::vector<std::string_view>* texts;
+    std::string_view operator()(std::uint32_t k) const { return (*texts)[k]; }
+  };
+
+  const Model& model_;
+  std::vector<std::string_view> texts_;
+  TextTable<TextAt> unresolved_;
+};
 
 class DuplicateEdge final : public Rule {
  public:
@@ -36,32 +56,89 @@ class DuplicateEdge final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
-    // `from`/`to` texts and normalized labels are interned, so the per-edge key is three integers.
     // Ends are compared as written: two copies of a dangling edge are duplicates too.
-    std::unordered_map<std::string_view, std::uint32_t> end_ids;
-    std::unordered_map<std::string, std::uint32_t> label_ids;
-    std::unordered_map<Triple, const Edge*, TripleHash> first_by_key;
+    Ends ends(model);
+    std::vector<std::uint32_t> from(model.edges.size(), no_index);
+    std::vector<std::uint32_t> to(model.edges.size(), no_index);
     for (const Edge& edge : model.edges) {
       if (edge.from_ref == no_value || edge.to_ref == no_value) continue;  // schema's finding
-      const std::string label = normalize_condition(edge.label);  // absent = empty: unconditional
-      const Triple key{intern(end_ids, edge.from), intern(end_ids, edge.to),
-                       intern(label_ids, label)};
-      const auto [it, inserted] = first_by_key.try_emplace(key, &edge);
-      if (inserted) continue;
-      const Edge& first = *it->second;
-      std::string message = "edge " + display_name(edge) + " repeats edge " + display_name(first) +
-                            ": both go from " + quoted(edge.from) + " to " + quoted(edge.to);
-      if (label.empty()) {
-        message += " without a condition";
-      } else {
-        message += " with the condition " + quoted(edge.label);
-        if (first.label != edge.label) message += " (the first says " + quoted(first.label) + ")";
-      }
-      Finding finding{{edge.json}, std::move(message), entity_of(edge)};
-      finding.related.push_back({"the first edge", {first.json}});
-      finding.help = "remove one of the two edges";
-      reporter.report(std::move(finding));
+      const std::size_t e = &edge - model.edges.data();
+      from[e] = ends.from(edge);
+      to[e] = ends.to(edge);
     }
+    // Edges are compared with those of the same `from` only; findings go back into document
+    // order.
+    const Groups by_from(ends.count(), model.edges.size(),
+                         [&](std::uint32_t e) { return from[e]; });
+    std::vector<Repeat> repeats;
+    NormalizedConditions labels;
+    for (std::size_t group = 0; group < by_from.size(); ++group) {
+      const std::span<const std::uint32_t> edges = by_from[group];
+      if (edges.size() < 2) continue;
+      labels.clear();
+      for (std::uint32_t e : edges) labels.add(model.edges[e].label);  // absent: unconditional
+      if (edges.size() <= few) {
+        compare_pairwise(edges, to, labels, repeats);
+      } else {
+        compare_hashed(edges, to, labels, repeats);
+      }
+    }
+    std::sort(repeats.begin(), repeats.end(),
+              [](const Repeat& a, const Repeat& b) { return a.edge < b.edge; });
+    for (const Repeat& repeat : repeats) {
+      report(model.edges[repeat.edge], model.edges[repeat.first], repeat.unconditional, reporter);
+    }
+  }
+
+ private:
+  struct Repeat {
+    std::uint32_t edge;
+    std::uint32_t first;  // the first edge with the same from, to and condition
+    bool unconditional;
+  };
+
+  // Up to this many edges from one node, comparing every pair costs less than a table.
+  static constexpr std::size_t few = 8;
+
+  static void compare_pairwise(std::span<const std::uint32_t> edges,
+                               const std::vector<std::uint32_t>& to,
+                               const NormalizedConditions& labels, std::vector<Repeat>& repeats) {
+    for (std::size_t k = 1; k < edges.size(); ++k) {
+      for (std::size_t j = 0; j < k; ++j) {
+        if (to[edges[j]] != to[edges[k]] || labels[j] != labels[k]) continue;
+        repeats.push_back({edges[k], edges[j], labels[k].empty()});
+        break;
+      }
+    }
+  }
+
+  static void compare_hashed(std::span<const std::uint32_t> edges,
+                             const std::vector<std::uint32_t>& to,
+                             const NormalizedConditions& labels, std::vector<Repeat>& repeats) {
+    // Label → the position of the first edge with it; (that position, `to`) → the first edge.
+    TextTable label_ids(edges.size(), [&](std::uint32_t k) { return labels[k]; });
+    NumberTable first_by_key(edges.size());
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+      const auto position = static_cast<std::uint32_t>(k);
+      const std::uint32_t label = label_ids.insert(labels[k], position).first;
+      const auto [first, inserted] = first_by_key.insert(pair_key(label, to[edges[k]]), position);
+      if (!inserted) repeats.push_back({edges[k], edges[first], labels[k].empty()});
+    }
+  }
+
+  static void report(const Edge& edge, const Edge& first, bool unconditional, Reporter& reporter) {
+    std::string message = "edge " + display_name(edge) + " repeats edge " + display_name(first) +
+                          ": both go from " + quoted(edge.from) + " to " + quoted(edge.to);
+    if (unconditional) {
+      message += " without a condition";
+    } else {
+      message += " with the condition " + quoted(edge.label);
+      if (first.label != edge.label) message += " (the first says " + quoted(first.label) + ")";
+    }
+    Finding finding{{edge.json}, std::move(message), entity_of(edge)};
+    finding.related.push_back({"the first edge", {first.json}});
+    finding.help = "remove one of the two edges";
+    reporter.report(std::move(finding));
   }
 };
 

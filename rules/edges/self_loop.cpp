@@ -1,5 +1,6 @@
 // self-loop: an edge whose `from` and `to` are the same node. Kapso's docs forbid it: the LLM can
 // keep choosing it and run the same step again and again.
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -14,7 +15,9 @@ class SelfLoop final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    for (const Edge& edge : context.model.edges) {
+    const std::vector<Edge>& edges = context.model.edges;
+    for (const Edge& edge : edges) {
+      prefetch_ahead(edges, edge, [](const Edge& ahead) { return ahead.from; });
       if (edge.from_ref == no_value || edge.to_ref == no_value || edge.from != edge.to) continue;
       Finding finding{
           {edge.to_ref},

@@ -5,8 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
-#include <unordered_map>
+#include <vector>
 
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -96,28 +97,30 @@ class GlobalConditionOverlap final : public Rule {
       found.emplace_back(&node, condition);
       length += doc.string(condition).size();
     }
-    // Normalizing never lengthens a text, so views into `text` stay valid as it grows.
+    // Normalizing never lengthens a text, so `text` never reallocates.
     conditions.text.reserve(length);
     conditions.holders.reserve(found.size());
-    std::unordered_map<std::string_view, std::uint32_t> by_text;
-    by_text.reserve(found.size());
+    // Normalized text → its condition, looked up with the text just appended to `text` (and
+    // removed again when it is already known).
+    TextTable by_text(found.size(), [&](std::uint32_t c) { return conditions.text_of(c); });
     for (const auto& [node, condition] : found) {
-      const std::string normalized = normalize_condition(doc.string(condition));
+      const std::size_t begin = conditions.text.size();
+      append_normalized_condition(doc.string(condition), conditions.text);
+      const std::string_view normalized = std::string_view(conditions.text).substr(begin);
       if (normalized.empty()) continue;  // global-condition-missing's finding
       const auto holder = static_cast<std::uint32_t>(conditions.holders.size());
       conditions.holders.push_back({node, condition, no_index});
-      const auto known = by_text.find(normalized);
-      if (known != by_text.end()) {
-        Condition& same = conditions.list[known->second];
+      const auto next = static_cast<std::uint32_t>(conditions.list.size());
+      conditions.text_end.push_back(static_cast<std::uint32_t>(conditions.text.size()));
+      const auto [known, inserted] = by_text.insert(normalized, next);
+      if (!inserted) {
+        conditions.text.resize(begin);
+        conditions.text_end.pop_back();
+        Condition& same = conditions.list[known];
         conditions.holders[same.last_holder].next = holder;
         same.last_holder = holder;
         continue;
       }
-      const auto begin = conditions.text.size();
-      conditions.text += normalized;
-      conditions.text_end.push_back(static_cast<std::uint32_t>(conditions.text.size()));
-      by_text.emplace(std::string_view(conditions.text).substr(begin),
-                      static_cast<std::uint32_t>(conditions.list.size()));
       conditions.list.push_back({holder, holder});
     }
     return conditions;
@@ -126,8 +129,9 @@ class GlobalConditionOverlap final : public Rule {
   // Splits each condition into distinct words and numbers the words by rarity (fewest
   // conditions first), so that each condition's rarest words come first.
   static void rank_words(Conditions& conditions) {
-    std::unordered_map<std::string_view, std::uint32_t> ids;
-    ids.reserve(conditions.list.size() * 2);
+    // Word → its id (its first occurrence's rank in `first_word`).
+    std::vector<std::string_view> first_word;
+    TextTable ids(conditions.list.size() * 2, [&](std::uint32_t w) { return first_word[w]; });
     std::vector<std::uint32_t> frequency;
     std::vector<std::uint32_t>& words = conditions.words;
     words.reserve(conditions.text.size() / 4);
@@ -137,10 +141,13 @@ class GlobalConditionOverlap final : public Rule {
       for (std::size_t at = 0; at <= text.size();) {
         std::size_t end = text.find(' ', at);
         if (end == std::string_view::npos) end = text.size();
-        const auto [it, inserted] = ids.try_emplace(text.substr(at, end - at),
-                                                    static_cast<std::uint32_t>(frequency.size()));
-        if (inserted) frequency.push_back(0);
-        words.push_back(it->second);
+        const std::string_view word = text.substr(at, end - at);
+        const auto [id, inserted] = ids.insert(word, static_cast<std::uint32_t>(frequency.size()));
+        if (inserted) {
+          frequency.push_back(0);
+          first_word.push_back(word);
+        }
+        words.push_back(id);
         at = end + 1;
       }
       std::sort(words.begin() + begin, words.end());
@@ -202,12 +209,12 @@ class GlobalConditionOverlap final : public Rule {
       }
     }
 
-    // Calls visit(entry) for the conditions under `word` that come before `position`.
+    // Calls visit(entry) for the conditions under `word` that come before `position`, in
+    // order (so of growing size), until it returns false.
     template <class Visit>
     void visit(std::uint32_t word, std::uint32_t position, Visit&& visit_one) const {
       for (std::uint32_t e = start[word]; e < start[word + 1]; ++e) {
-        if (entries[e].position >= position) return;
-        visit_one(entries[e]);
+        if (entries[e].position >= position || !visit_one(entries[e])) return;
       }
     }
   };
@@ -241,25 +248,30 @@ class GlobalConditionOverlap final : public Rule {
     const Index by_prefix_word(conditions, order, word_count, indexed);
     const Index by_rarest_word(conditions, order, word_count, [](std::uint32_t) { return 1u; });
     std::vector<std::uint32_t> seen(list.size(), no_index);  // by position
+    std::vector<std::uint32_t> in_y(word_count, no_index);   // word → the position holding it
     std::vector<Overlap> overlaps;
 
     for (std::uint32_t position = 0; position < order.size(); ++position) {
       const std::uint32_t y = order[position];
       const std::uint32_t* words = conditions.words.data() + list[y].words_begin;
       const std::uint32_t size = list[y].size();
+      for (std::uint32_t k = 0; k < size; ++k) in_y[words[k]] = position;
       const auto consider = [&](std::uint32_t x) {
         if (seen[x] == position) return;
         seen[x] = position;
-        compare(conditions, order[x], y, threshold, overlaps);
+        compare(conditions, order[x], y, in_y, position, threshold, overlaps);
       };
       for (std::uint32_t k = 0, n = probed(size); k < n; ++k) {
         by_prefix_word.visit(words[k], position, [&](const Index::Entry& x) {
           if (x.size + 1e-9 >= threshold * size) consider(x.position);
+          return true;
         });
       }
       for (std::uint32_t k = 0; k < size; ++k) {
         by_rarest_word.visit(words[k], position, [&](const Index::Entry& x) {
-          if (x.size <= size - k) consider(x.position);
+          if (x.size > size - k) return false;  // and so are all after it
+          consider(x.position);
+          return true;
         });
       }
     }
@@ -268,29 +280,26 @@ class GlobalConditionOverlap final : public Rule {
 
   // Compares condition x with condition y (x has no more words than y) and records an overlap
   // for each pair of their nodes when they qualify.
+  // `in_y[word] == mark` tells the words of y.
   static void compare(const Conditions& conditions, std::uint32_t x, std::uint32_t y,
-                      double threshold, std::vector<Overlap>& overlaps) {
+                      const std::vector<std::uint32_t>& in_y, std::uint32_t mark, double threshold,
+                      std::vector<Overlap>& overlaps) {
     const Condition& cx = conditions.list[x];
     const Condition& cy = conditions.list[y];
     const std::uint32_t* a = conditions.words.data() + cx.words_begin;
-    const std::uint32_t* b = conditions.words.data() + cy.words_begin;
     const std::uint32_t size_a = cx.size();
     const std::uint32_t size_b = cy.size();
     // Fewest shared words that can qualify: all of x's (containment) or enough for the
-    // threshold, whichever is fewer; the merge stops once that is out of reach.
+    // threshold, whichever is fewer; the count stops once that is out of reach (most
+    // candidates miss one of their first words).
     const std::uint32_t needed =
         std::min(size_a, at_least(threshold * (size_a + size_b) / (1 + threshold)));
     std::uint32_t shared = 0;
-    for (std::uint32_t i = 0, j = 0; i < size_a && j < size_b;) {
-      if (shared + std::min(size_a - i, size_b - j) < needed) return;
-      if (a[i] == b[j]) {
+    for (std::uint32_t i = 0; i < size_a; ++i) {
+      if (in_y[a[i]] == mark) {
         ++shared;
-        ++i;
-        ++j;
-      } else if (a[i] < b[j]) {
-        ++i;
-      } else {
-        ++j;
+      } else if (size_a - (i + 1 - shared) < needed) {
+        return;
       }
     }
     if (shared == 0) return;

@@ -1,7 +1,9 @@
 // global-condition-shadows-edge: a global node's condition says the same as the label of an
 // ordinary edge. At that edge's node the LLM is offered two options with the same words.
-#include <unordered_map>
+#include <vector>
 
+#include "../flat_tables.hpp"
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -22,38 +24,55 @@ class GlobalConditionShadowsEdge final : public Rule {
     struct Global {
       const Node* node;
       JsonRef condition;
+      std::uint32_t next = no_index;  // the next global node with the same condition
     };
-    // Normalized condition → the global nodes that have it, in document order.
-    std::unordered_map<std::string, std::vector<Global>> globals;
+    // Normalized condition → the global nodes that have it, chained in document order.
+    std::vector<Global> globals;
+    NormalizedConditions conditions;
     for (const Node& node : model.nodes) {
       if (!node.is_global) continue;
       const JsonRef condition = doc.member(node.json, "global_condition");
       if (!doc.is(condition, JsonType::string)) continue;
-      std::string normalized = normalize_condition(doc.string(condition));
-      if (normalized.empty()) continue;  // global-condition-missing's finding
-      globals[std::move(normalized)].push_back({&node, condition});
+      globals.push_back({&node, condition});
+      conditions.add(doc.string(condition));
     }
-    if (globals.empty()) return;
+    TextTable first_with(globals.size(), [&](std::uint32_t g) { return conditions[g]; });
+    std::vector<std::uint32_t> last(globals.size(), no_index);  // per first holder
+    for (std::uint32_t g = 0; g < globals.size(); ++g) {
+      if (conditions[g].empty()) continue;  // global-condition-missing's finding
+      const auto [first, inserted] = first_with.insert(conditions[g], g);
+      if (!inserted) globals[last[first]].next = g;
+      last[first] = g;
+    }
+    if (first_with.size() == 0) return;
+    std::string label;  // reused for every edge
     for (const Edge& edge : model.edges) {
+      prefetch_ahead(model.edges, edge, [](const Edge& ahead) { return ahead.label; });
       if (edge.label_ref == no_value || edge.source == no_index) continue;
       const Node& source = model.nodes[edge.source];
       if (!source.is_ordinary()) continue;
-      const auto it = globals.find(normalize_condition(edge.label));
-      if (it == globals.end()) continue;
-      for (const Global& global : it->second) {
-        Finding finding{{global.condition},
-                        "the condition of global node " + display_name(*global.node) +
-                            " says the same as the label of edge " + display_name(edge) +
-                            " from node " + display_name(source) + "; at " + display_name(source) +
-                            " the LLM is offered both and nothing tells them apart",
-                        entity_of(*global.node)};
-        finding.related.push_back({"the label of edge " + display_name(edge), {edge.label_ref}});
-        finding.help =
-            "drop the edge if the global node already handles this case, or reword one of the two "
-            "so that they describe different situations";
-        reporter.report(std::move(finding));
+      label.clear();
+      append_normalized_condition(edge.label, label);
+      for (std::uint32_t g = first_with.find(label); g != no_index; g = globals[g].next) {
+        report(*globals[g].node, globals[g].condition, edge, source, reporter);
       }
     }
+  }
+
+ private:
+  static void report(const Node& global, JsonRef condition, const Edge& edge, const Node& source,
+                     Reporter& reporter) {
+    Finding finding{{condition},
+                    "the condition of global node " + display_name(global) +
+                        " says the same as the label of edge " + display_name(edge) +
+                        " from node " + display_name(source) + "; at " + display_name(source) +
+                        " the LLM is offered both and nothing tells them apart",
+                    entity_of(global)};
+    finding.related.push_back({"the label of edge " + display_name(edge), {edge.label_ref}});
+    finding.help =
+        "drop the edge if the global node already handles this case, or reword one of the two "
+        "so that they describe different situations";
+    reporter.report(std::move(finding));
   }
 };
 

@@ -1,7 +1,6 @@
 // duplicate-edge-id: two edges share an `id`. Edge ids name edges in the editor and in the API's
 // history; with a repeat, an edit or a diff aimed at one edge can land on the other.
-#include <unordered_map>
-
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -16,21 +15,22 @@ class DuplicateEdgeId final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    std::unordered_map<std::string_view, const Edge*> first_by_id;
-    first_by_id.reserve(context.model.edges.size());
-    for (const Edge& edge : context.model.edges) {
-      if (!edge.has_id()) continue;
-      const auto [it, inserted] = first_by_id.try_emplace(edge.id, &edge);
-      if (inserted) continue;
-      const Edge& first = *it->second;
-      Finding finding{
-          {edge.id_ref},
-          "edge id " + quoted(edge.id) + " is already used by edge #" + std::to_string(first.index),
-          entity_of(edge)};
-      finding.related.push_back({"first edge with this id", {first.id_ref}});
-      finding.help = "give each edge its own id";
-      reporter.report(std::move(finding));
-    }
+    const std::vector<Edge>& edges = context.model.edges;
+    for_each_repeat(
+        edges.size(), [&](std::uint32_t e) { return edges[e].has_id(); },
+        [&](std::uint32_t e) { return edges[e].id; },
+        [&](std::uint32_t e, std::uint32_t first) { report(edges[e], edges[first], reporter); });
+  }
+
+ private:
+  static void report(const Edge& edge, const Edge& first, Reporter& reporter) {
+    Finding finding{
+        {edge.id_ref},
+        "edge id " + quoted(edge.id) + " is already used by edge #" + std::to_string(first.index),
+        entity_of(edge)};
+    finding.related.push_back({"first edge with this id", {first.id_ref}});
+    finding.help = "give each edge its own id";
+    reporter.report(std::move(finding));
   }
 };
 

@@ -1,7 +1,6 @@
 // duplicate-node-id: two nodes share an `id`. Edges resolve ids through one table, so all but one
 // of the nodes become unreachable by any edge.
-#include <unordered_map>
-
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -17,17 +16,27 @@ class DuplicateNodeId final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const Model& model = context.model;
-    for (const Node& node : model.nodes) {
-      if (!node.has_id()) continue;
-      const Node& first = model.nodes[model.node_by_id.at(node.id)];
-      if (&first == &node) continue;
-      Finding finding{
-          {node.id_ref},
-          "node id " + quoted(node.id) + " is already used by node #" + std::to_string(first.index),
-          entity_of(node)};
-      finding.related.push_back({"first node with this id", {first.id_ref}});
-      reporter.report(std::move(finding));
-    }
+    // The model's id index holds each id once: as many ids as entries means no repeat, and the
+    // usual clean graph costs one pass without hashing.
+    std::size_t with_id = 0;
+    for (const Node& node : model.nodes) with_id += node.has_id() ? 1 : 0;
+    if (with_id == model.node_by_id.size()) return;
+    for_each_repeat(
+        model.nodes.size(), [&](std::uint32_t n) { return model.nodes[n].has_id(); },
+        [&](std::uint32_t n) { return model.nodes[n].id; },
+        [&](std::uint32_t n, std::uint32_t first) {
+          report(model.nodes[n], model.nodes[first], reporter);
+        });
+  }
+
+ private:
+  static void report(const Node& node, const Node& first, Reporter& reporter) {
+    Finding finding{
+        {node.id_ref},
+        "node id " + quoted(node.id) + " is already used by node #" + std::to_string(first.index),
+        entity_of(node)};
+    finding.related.push_back({"first node with this id", {first.id_ref}});
+    reporter.report(std::move(finding));
   }
 };
 

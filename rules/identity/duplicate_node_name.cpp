@@ -1,7 +1,6 @@
 // duplicate-node-name: two nodes share a `name`. The name is the runtime key of a node; the SDK
 // refuses to build such a graph.
-#include <unordered_map>
-
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -16,20 +15,21 @@ class DuplicateNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    std::unordered_map<std::string_view, const Node*> first_by_name;
-    first_by_name.reserve(context.model.nodes.size());
-    for (const Node& node : context.model.nodes) {
-      if (!node.has_name()) continue;
-      const auto [it, inserted] = first_by_name.try_emplace(node.name, &node);
-      if (inserted) continue;
-      const Node& first = *it->second;
-      Finding finding{{node.name_ref},
-                      "node " + display_name(node) + " has name " + quoted(node.name) +
-                          ", already used by node " + display_name(first),
-                      entity_of(node)};
-      finding.related.push_back({"first node with this name", {first.name_ref}});
-      reporter.report(std::move(finding));
-    }
+    const std::vector<Node>& nodes = context.model.nodes;
+    for_each_repeat(
+        nodes.size(), [&](std::uint32_t n) { return nodes[n].has_name(); },
+        [&](std::uint32_t n) { return nodes[n].name; },
+        [&](std::uint32_t n, std::uint32_t first) { report(nodes[n], nodes[first], reporter); });
+  }
+
+ private:
+  static void report(const Node& node, const Node& first, Reporter& reporter) {
+    Finding finding{{node.name_ref},
+                    "node " + display_name(node) + " has name " + quoted(node.name) +
+                        ", already used by node " + display_name(first),
+                    entity_of(node)};
+    finding.related.push_back({"first node with this name", {first.name_ref}});
+    reporter.report(std::move(finding));
   }
 };
 

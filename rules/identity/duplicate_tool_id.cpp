@@ -1,7 +1,6 @@
 // duplicate-tool-id: two tools share an `id`. Nodes name tools by id in `tool_ids`, so such a
 // reference cannot say which of the tools it means.
-#include <unordered_map>
-
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -16,21 +15,28 @@ class DuplicateToolId final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    std::unordered_map<std::string_view, const Tool*> first_by_id;
-    first_by_id.reserve(context.model.tools.size());
-    for (const Tool& tool : context.model.tools) {
-      if (!tool.has_id()) continue;
-      const auto [it, inserted] = first_by_id.try_emplace(tool.id, &tool);
-      if (inserted) continue;
-      const Tool& first = *it->second;
-      Finding finding{
-          {tool.id_ref},
-          "tool id " + quoted(tool.id) + " is already used by tool #" + std::to_string(first.index),
-          entity_of(tool)};
-      finding.related.push_back({"first tool with this id", {first.id_ref}});
-      finding.help = "give each tool its own id, and point tool_ids at the one meant";
-      reporter.report(std::move(finding));
-    }
+    const Model& model = context.model;
+    // The model's id index holds each id once: as many ids as entries means no repeat.
+    std::size_t with_id = 0;
+    for (const Tool& tool : model.tools) with_id += tool.has_id() ? 1 : 0;
+    if (with_id == model.tool_by_id.size()) return;
+    for_each_repeat(
+        model.tools.size(), [&](std::uint32_t t) { return model.tools[t].has_id(); },
+        [&](std::uint32_t t) { return model.tools[t].id; },
+        [&](std::uint32_t t, std::uint32_t first) {
+          report(model.tools[t], model.tools[first], reporter);
+        });
+  }
+
+ private:
+  static void report(const Tool& tool, const Tool& first, Reporter& reporter) {
+    Finding finding{
+        {tool.id_ref},
+        "tool id " + quoted(tool.id) + " is already used by tool #" + std::to_string(first.index),
+        entity_of(tool)};
+    finding.related.push_back({"first tool with this id", {first.id_ref}});
+    finding.help = "give each tool its own id, and point tool_ids at the one meant";
+    reporter.report(std::move(finding));
   }
 };
 

@@ -2,6 +2,7 @@
 // the node's runtime key, and Kapso's SDK refuses any other character when it builds the agent.
 #include <string>
 
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -16,7 +17,9 @@ class InvalidNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    for (const Node& node : context.model.nodes) {
+    const std::vector<Node>& nodes = context.model.nodes;
+    for (const Node& node : nodes) {
+      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
       if (!node.has_name() || node.is_special()) continue;
       if (node.name.empty()) {
         reporter.report(Finding{{node.name_ref},

@@ -3,6 +3,7 @@
 // `__end__` (`end`, `END`). Such a user node can collide with a generated one.
 #include <string>
 
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -17,7 +18,9 @@ class ReservedNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    for (const Node& node : context.model.nodes) {
+    const std::vector<Node>& nodes = context.model.nodes;
+    for (const Node& node : nodes) {
+      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
       if (!node.has_name()) continue;
       const std::string_view name = node.name;
       // What follows the quoted name in the message, with its own lead-in punctuation.

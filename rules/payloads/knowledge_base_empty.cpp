@@ -20,7 +20,9 @@ class KnowledgeBaseEmpty final : public Rule {
       if (node.type == NodeType::knowledge_base) {
         const JsonRef payload = payload_of(doc, node, "knowledge_base");
         if (payload != no_value) {
-          check_one(doc, node, payload, "KnowledgeBaseNode " + display_name(node), reporter);
+          check_one(
+              doc, node, payload, [&] { return "KnowledgeBaseNode " + display_name(node); },
+              reporter);
         }
       }
       if (node.type != NodeType::subagent) continue;
@@ -28,18 +30,22 @@ class KnowledgeBaseEmpty final : public Rule {
       if (!doc.is(list, JsonType::array)) continue;
       for (JsonRef entry : doc.children(list)) {
         if (!doc.is(entry, JsonType::object)) continue;
-        const std::string_view name = doc.member_string(entry, "name");
-        const std::string tool =
-            name.empty() ? "#" + std::to_string(doc.at(entry).key_begin_or_index) : quoted(name);
-        check_one(doc, node, entry, "knowledge base " + tool + " of node " + display_name(node),
-                  reporter);
+        const auto subject = [&] {
+          const std::string_view name = doc.member_string(entry, "name");
+          const std::string tool =
+              name.empty() ? "#" + std::to_string(doc.index(entry)) : quoted(name);
+          return "knowledge base " + tool + " of node " + display_name(node);
+        };
+        check_one(doc, node, entry, subject, reporter);
       }
     }
   }
 
  private:
+  // `subject()` names the knowledge base in the message; it is built only for a finding.
+  template <class Subject>
   static void check_one(const JsonDocument& doc, const Node& node, JsonRef knowledge_base,
-                        const std::string& subject, Reporter& reporter) {
+                        const Subject& subject, Reporter& reporter) {
     const JsonRef text = doc.member(knowledge_base, "knowledge_base_text");
     const JsonRef file = doc.member(knowledge_base, "knowledge_base_file");
     bool wrong_type = false;
@@ -55,7 +61,7 @@ class KnowledgeBaseEmpty final : public Rule {
     const JsonRef blank = doc.is(text, JsonType::string)   ? text
                           : doc.is(file, JsonType::string) ? file
                                                            : no_value;
-    std::string message = subject;
+    std::string message = subject();
     if (blank == no_value) {
       message += " has no knowledge_base_text or knowledge_base_file";
     } else {

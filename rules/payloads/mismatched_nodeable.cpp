@@ -1,9 +1,14 @@
 // mismatched-nodeable: a node carries the payload of another type (`webhook` on a DefaultNode,
 // `subagent` on a WebhookNode). The runner reads only the payload that matches the type.
+#include <array>
+
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
 namespace {
+
+constexpr auto all_payload_keys = std::to_array(payload_keys);
 
 class MismatchedNodeable final : public Rule {
  public:
@@ -15,13 +20,17 @@ class MismatchedNodeable final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
-    for (const Node& node : context.model.nodes) {
+    const std::vector<Node>& nodes = context.model.nodes;
+    for (const Node& node : nodes) {
+      // Every key of every node is compared, and the payload keys come after the prompt.
+      prefetch_node_text(doc, nodes, node, [](const Node&) { return true; }, 512);
       if (node.type == NodeType::unknown) continue;  // unknown-node-type's business
       const std::string_view own = payload_key(node.type);
+      const auto payloads = members_of(doc, node.json, all_payload_keys);
       for (std::size_t i = 0; i < std::size(payload_keys); ++i) {
         const std::string_view key = payload_keys[i];
         if (key == own) continue;
-        const JsonRef payload = doc.member(node.json, key);
+        const JsonRef payload = payloads[i];
         if (payload == no_value || doc.is(payload, JsonType::null_value)) continue;
         const std::string_view owner = node_type_names[i + 1];
         reporter.report(

@@ -68,9 +68,11 @@ class SubagentTools final : public Rule {
   }
 
  private:
+  // A tool met earlier; what the messages call it is worked out only for a finding.
   struct Seen {
     JsonRef name;
-    std::string subject;
+    JsonRef tool;
+    const ToolList* list;
   };
 
   struct NodeCheck {
@@ -83,10 +85,14 @@ class SubagentTools final : public Rule {
     // "webhook tool 'get'", or "webhook tool #1" without a usable name.
     std::string tool_name(JsonRef tool, const ToolList& list) const {
       const std::string_view name = doc.member_string(tool, "name");
-      const std::string shown = name.empty() || is_blank(name)
-                                    ? "#" + std::to_string(doc.at(tool).key_begin_or_index)
-                                    : quoted(name);
+      const std::string shown =
+          name.empty() || is_blank(name) ? "#" + std::to_string(doc.index(tool)) : quoted(name);
       return std::string(list.kind) + " " + shown;
+    }
+
+    // "webhook tool #1": a tool by its position, for repeated names.
+    std::string tool_position(JsonRef tool, const ToolList& list) const {
+      return std::string(list.kind) + " #" + std::to_string(doc.index(tool));
     }
     std::string subject(JsonRef tool, const ToolList& list) const {
       return tool_name(tool, list) + " of node " + display_name(node);
@@ -112,7 +118,7 @@ class SubagentTools final : public Rule {
                "name the tool with letters, digits and '_'");
         return;
       }
-      const std::string this_subject = subject(tool, list);
+      const auto this_subject = [&] { return subject(tool, list); };
       bool valid = true;
       for (char c : name) valid = valid && is_name_char(c);
       if (!valid) {
@@ -122,29 +128,28 @@ class SubagentTools final : public Rule {
         for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
         const std::string fixed = ascii ? as_name(name) : std::string();
         report(name_ref,
-               this_subject + " has a name with characters other than letters, digits and '_'",
+               this_subject() + " has a name with characters other than letters, digits and '_'",
                fixed.empty() ? "rename it with only letters, digits and '_'"
                              : "rename it, e.g. " + quoted(fixed));
       }
-      const auto [first, inserted] = by_name.try_emplace(
-          name, Seen{name_ref, std::string(list.kind) + " #" +
-                                   std::to_string(doc.at(tool).key_begin_or_index)});
+      const auto [first, inserted] = by_name.try_emplace(name, Seen{name_ref, tool, &list});
       if (!inserted) {
-        report(name_ref, this_subject + " repeats the name of " + first->second.subject,
+        const std::string other = tool_position(first->second.tool, *first->second.list);
+        report(name_ref, this_subject() + " repeats the name of " + other,
                "give each tool of the node its own name",
-               {{first->second.subject + " is here", {first->second.name}}});
+               {{other + " is here", {first->second.name}}});
         return;
       }
       if (list.key != "webhooks") return;
       const std::string key = ascii_lower(name);
-      const auto [other, added] =
-          webhook_by_key.try_emplace(key, Seen{name_ref, tool_name(tool, list)});
+      const auto [other, added] = webhook_by_key.try_emplace(key, Seen{name_ref, tool, &list});
       if (added) return;
+      const std::string other_name = tool_name(other->second.tool, *other->second.list);
       report(name_ref,
-             this_subject + " collides with " + other->second.subject + ": the runner names both " +
+             this_subject() + " collides with " + other_name + ": the runner names both " +
                  quoted(key + "_request"),
              "rename one of them; webhook names must differ in more than case",
-             {{other->second.subject + " is here", {other->second.name}}});
+             {{other_name + " is here", {other->second.name}}});
     }
 
     void mcp_server(JsonRef tool) {

@@ -1,9 +1,11 @@
 // template-variable-syntax: a webhook url, header or body uses `{{name}}`, which the agent runtime
 // leaves as literal text (it substitutes only `#{name}`), or has a malformed `#{` placeholder
 // (unclosed, empty, or a name outside [A-Za-z0-9_]), which is not substituted either.
+#include <array>
 #include <string>
 #include <vector>
 
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -56,6 +58,8 @@ struct Problem {
 // The placeholder problems of one string, left to right.
 std::vector<Problem> scan(std::string_view text) {
   std::vector<Problem> problems;
+  // Every problem starts at a '{': most strings have none and are not looked at further.
+  if (text.find('{') == std::string_view::npos) return problems;
   const std::string name_rule =
       "a placeholder is #{name}, the name made of letters, digits and '_'";
   for (std::size_t i = 0; i + 1 < text.size();) {
@@ -118,19 +122,16 @@ class TemplateVariableSyntax final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
-      for (JsonRef webhook : webhooks_of(doc, node)) {
+      prefetch_node_text(doc, context.model.nodes, node, has_webhooks);
+      for_each_webhook(doc, node, [&](JsonRef webhook) {
+        const auto [url, headers, headers_raw, body, body_raw] = members_of(
+            doc, webhook,
+            std::array<std::string_view, 5>{"url", "headers", "headers_raw", "body", "body_raw"});
         Scanner scanner{doc, node, webhook, reporter};
-        scanner.field("url", "url");
-        for (std::string_view field : {std::string_view("headers"), std::string_view("body")}) {
-          const JsonRef value = doc.member(webhook, field);
-          if (value != no_value && !doc.is(value, JsonType::null_value)) {
-            scanner.value(value, field);
-          } else {
-            // Without the field, its raw text is the only copy to check.
-            scanner.field(std::string(field) + "_raw", std::string(field) + "_raw");
-          }
-        }
-      }
+        scanner.string(url, "url");
+        scanner.value_or_raw(headers, "headers", headers_raw, "headers_raw");
+        scanner.value_or_raw(body, "body", body_raw, "body_raw");
+      });
     }
   }
 
@@ -141,9 +142,18 @@ class TemplateVariableSyntax final : public Rule {
     JsonRef webhook;
     Reporter& reporter;
 
-    void field(const std::string& key, std::string_view where) {
-      const JsonRef ref = doc.member(webhook, key);
+    void string(JsonRef ref, std::string_view where) {
       if (doc.is(ref, JsonType::string)) value(ref, where);
+    }
+
+    void value_or_raw(JsonRef field, std::string_view field_key, JsonRef raw,
+                      std::string_view raw_key) {
+      if (field != no_value && !doc.is(field, JsonType::null_value)) {
+        value(field, field_key);
+      } else {
+        // Without the field, its raw text is the only copy to check.
+        string(raw, raw_key);
+      }
     }
 
     // A string, or every string inside an object or array (keys aside).

@@ -20,23 +20,23 @@ class WarmEndTimeout final : public Rule {
       const JsonRef payload = payload_of(doc, node, "warm_end");
       if (payload == no_value) continue;  // missing-nodeable's or the schema's finding
       const JsonRef timeout = doc.member(payload, "timeout_minutes");
-      const std::string subject = "WarmEndNode " + display_name(node);
+      const auto subject = [&] { return "WarmEndNode " + display_name(node); };
       if (timeout == no_value || doc.is(timeout, JsonType::null_value)) {
         reporter.report(Finding{{payload},
-                                subject + " has no 'timeout_minutes'",
+                                subject() + " has no 'timeout_minutes'",
                                 entity_of(node),
                                 {},
                                 "add \"timeout_minutes\": 5 (or the number you want)"});
       } else if (!doc.is(timeout, JsonType::integer)) {
         reporter.report(Finding{{timeout},
-                                subject + " has a 'timeout_minutes' that is not an integer",
+                                subject() + " has a 'timeout_minutes' that is not an integer",
                                 entity_of(node),
                                 {},
                                 "write a whole number of minutes, e.g. 5"});
-      } else if (doc.at(timeout).data.integer <= 0) {
+      } else if (doc.integer(timeout) <= 0) {
         reporter.report(Finding{{timeout},
-                                subject + " has 'timeout_minutes' " +
-                                    std::to_string(doc.at(timeout).data.integer) +
+                                subject() + " has 'timeout_minutes' " +
+                                    std::to_string(doc.integer(timeout)) +
                                     "; it must be a positive number of minutes",
                                 entity_of(node),
                                 {},

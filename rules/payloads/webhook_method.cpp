@@ -1,4 +1,5 @@
 // webhook-method: a webhook's `http_method` is not GET, POST, PUT, PATCH or DELETE (any case).
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 #include "snaplint/suggest.hpp"
 
@@ -17,12 +18,13 @@ class WebhookMethod final : public Rule {
     static const std::vector<std::string_view> methods = {"GET", "POST", "PUT", "PATCH", "DELETE"};
     const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
-      for (JsonRef webhook : webhooks_of(doc, node)) {
+      prefetch_node_text(doc, context.model.nodes, node, has_webhooks);
+      for_each_webhook(doc, node, [&](JsonRef webhook) {
         const JsonRef method = doc.member(webhook, "http_method");
-        if (!doc.is(method, JsonType::string)) continue;  // absent: the default; else schema's
+        if (!doc.is(method, JsonType::string)) return;  // absent: the default; else schema's
         std::string upper(doc.string(method));
         for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (std::find(methods.begin(), methods.end(), upper) != methods.end()) continue;
+        if (std::find(methods.begin(), methods.end(), upper) != methods.end()) return;
         Finding finding{{method},
                         describe_webhook(doc, node, webhook) + " uses HTTP method " +
                             quoted(doc.string(method)) + ", which Kapso does not support",
@@ -33,7 +35,7 @@ class WebhookMethod final : public Rule {
           finding.help = "use one of GET, POST, PUT, PATCH, DELETE";
         }
         reporter.report(std::move(finding));
-      }
+      });
     }
   }
 };

@@ -1,6 +1,7 @@
 // webhook-mock-enabled: a webhook (or subagent webhook tool) has `mock_response_enabled` on. The
 // runner then returns the mock instead of calling the endpoint, which is meant for testing in the
 // editor, not for an uploaded agent; with no mock response at all the call returns nothing.
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -17,9 +18,10 @@ class WebhookMockEnabled final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
-      for (JsonRef webhook : webhooks_of(doc, node)) {
+      prefetch_node_text(doc, context.model.nodes, node, has_webhooks);
+      for_each_webhook(doc, node, [&](JsonRef webhook) {
         const JsonRef enabled = doc.member(webhook, "mock_response_enabled");
-        if (!doc.is(enabled, JsonType::boolean) || !doc.at(enabled).data.boolean) continue;
+        if (!doc.is(enabled, JsonType::boolean) || !doc.boolean(enabled)) return;
         const bool has_mock = has_value(doc, webhook, "mock_response") ||
                               has_value(doc, webhook, "mock_response_raw");
         std::string message = describe_webhook(doc, node, webhook) +
@@ -30,7 +32,7 @@ class WebhookMockEnabled final : public Rule {
                                 entity_of(node),
                                 {},
                                 "set \"mock_response_enabled\" to false before uploading"});
-      }
+      });
     }
   }
 

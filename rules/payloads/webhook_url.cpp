@@ -1,14 +1,15 @@
 // webhook-url: a webhook (or subagent webhook tool) whose `url` is missing, empty, or not an
 // absolute http(s) URL once its #{var} / {{var}} placeholders are filled in.
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
 namespace {
 
-// Replaces each placeholder with a plain word; placeholder syntax itself is
-// template-variable-syntax's business.
-std::string fill_placeholders(std::string_view url) {
-  std::string out;
+// Replaces each placeholder with a plain word, into `out` (a buffer reused from URL to URL);
+// placeholder syntax itself is template-variable-syntax's business.
+void fill_placeholders(std::string_view url, std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < url.size();) {
     const bool hash = url.substr(i, 2) == "#{";
     const bool braces = url.substr(i, 2) == "{{";
@@ -22,7 +23,6 @@ std::string fill_placeholders(std::string_view url) {
     }
     out += url[i++];
   }
-  return out;
 }
 
 bool starts_with_placeholder(std::string_view url) {
@@ -34,14 +34,24 @@ bool starts_with_placeholder(std::string_view url) {
 // https (any case) followed by "://", or an empty host.
 enum class UrlProblem { none, whitespace, scheme, host };
 
+// "http" or "https" in any case.
+bool is_http_scheme(std::string_view scheme) {
+  if (scheme.size() != 4 && scheme.size() != 5) return false;
+  constexpr std::string_view https = "https";
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    const char c = scheme[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != https[i]) return false;
+  }
+  return true;
+}
+
 UrlProblem url_problem(std::string_view url) {
   for (char c : url) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return UrlProblem::whitespace;
   }
   const std::size_t separator = url.find("://");
   if (separator == std::string_view::npos) return UrlProblem::scheme;
-  const std::string scheme = ascii_lower(url.substr(0, separator));
-  if (scheme != "http" && scheme != "https") return UrlProblem::scheme;
+  if (!is_http_scheme(url.substr(0, separator))) return UrlProblem::scheme;
   const std::string_view rest = url.substr(separator + 3);
   const std::size_t host_end = rest.find_first_of("/?#");
   return rest.substr(0, host_end).empty() ? UrlProblem::host : UrlProblem::none;
@@ -58,34 +68,37 @@ class WebhookUrl final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
+    std::string filled;  // reused for every URL
     for (const Node& node : context.model.nodes) {
-      for (JsonRef webhook : webhooks_of(doc, node)) {
+      prefetch_node_text(doc, context.model.nodes, node, has_webhooks);
+      for_each_webhook(doc, node, [&](JsonRef webhook) {
         const JsonRef url = doc.member(webhook, "url");
-        const std::string subject = describe_webhook(doc, node, webhook);
+        const auto subject = [&] { return describe_webhook(doc, node, webhook); };
         if (url == no_value || doc.is(url, JsonType::null_value)) {
           reporter.report(Finding{{webhook},
-                                  subject + " has no 'url'",
+                                  subject() + " has no 'url'",
                                   entity_of(node),
                                   {},
                                   "add the endpoint, e.g. \"https://api.example.com/orders\""});
-          continue;
+          return;
         }
-        if (!doc.is(url, JsonType::string)) continue;  // the schema reports the type
+        if (!doc.is(url, JsonType::string)) return;  // the schema reports the type
         const std::string_view text = doc.string(url);
         if (is_blank(text)) {
           reporter.report(Finding{{url},
-                                  subject + " has an empty 'url'",
+                                  subject() + " has an empty 'url'",
                                   entity_of(node),
                                   {},
                                   "set the endpoint, e.g. \"https://api.example.com/orders\""});
-          continue;
+          return;
         }
         // A URL that starts with a variable may get its scheme and host at run time.
-        if (starts_with_placeholder(text)) continue;
-        const UrlProblem problem = url_problem(fill_placeholders(text));
-        if (problem == UrlProblem::none) continue;
+        if (starts_with_placeholder(text)) return;
+        fill_placeholders(text, filled);
+        const UrlProblem problem = url_problem(filled);
+        if (problem == UrlProblem::none) return;
         // Say what is wrong: "start it with https://" misleads when it already does.
-        std::string message = subject + " has url " + quoted(text);
+        std::string message = subject() + " has url " + quoted(text);
         std::string help;
         switch (problem) {
           case UrlProblem::whitespace:
@@ -102,7 +115,7 @@ class WebhookUrl final : public Rule {
             break;
         }
         reporter.report(Finding{{url}, std::move(message), entity_of(node), {}, std::move(help)});
-      }
+      });
     }
   }
 };

@@ -21,7 +21,8 @@ class WhatsappTemplateFields final : public Rule {
       if (node.type != NodeType::whatsapp_template) continue;
       const JsonRef payload = payload_of(doc, node, "whatsapp_template");
       if (payload == no_value) continue;
-      const std::string subject = "WhatsappTemplateNode " + display_name(node);
+      // Named in messages only: built for a finding.
+      const Subject subject{node};
       check_name(doc, node, payload, subject, reporter);
       check_phone(doc, node, payload, subject, reporter);
       check_parameters(doc, node, payload, subject, reporter);
@@ -29,6 +30,11 @@ class WhatsappTemplateFields final : public Rule {
   }
 
  private:
+  struct Subject {
+    const Node& node;
+    std::string operator()() const { return "WhatsappTemplateNode " + display_name(node); }
+  };
+
   static bool has_text(const JsonDocument& doc, JsonRef value) {
     return doc.is(value, JsonType::string) && !is_blank(doc.string(value));
   }
@@ -41,7 +47,7 @@ class WhatsappTemplateFields final : public Rule {
   }
 
   static void check_name(const JsonDocument& doc, const Node& node, JsonRef payload,
-                         const std::string& subject, Reporter& reporter) {
+                         const Subject& subject, Reporter& reporter) {
     const JsonRef name = doc.member(payload, "name");
     const JsonRef template_name = doc.member(payload, "template_name");
     if (has_text(doc, name) || has_text(doc, template_name)) return;
@@ -51,23 +57,23 @@ class WhatsappTemplateFields final : public Rule {
                           : doc.is(template_name, JsonType::string) ? template_name
                                                                     : no_value;
     const std::string key = empty != no_value && empty == template_name ? "template_name" : "name";
-    reporter.report(
-        Finding{{empty != no_value ? empty : payload},
-                subject + (empty != no_value ? " has an empty template name"
-                                             : " has no template name ('name' or 'template_name')"),
-                entity_of(node),
-                {},
-                "set \"" + key + "\" to the approved template's name"});
+    reporter.report(Finding{
+        {empty != no_value ? empty : payload},
+        subject() + (empty != no_value ? " has an empty template name"
+                                       : " has no template name ('name' or 'template_name')"),
+        entity_of(node),
+        {},
+        "set \"" + key + "\" to the approved template's name"});
   }
 
   static void check_phone(const JsonDocument& doc, const Node& node, JsonRef payload,
-                          const std::string& subject, Reporter& reporter) {
+                          const Subject& subject, Reporter& reporter) {
     const JsonRef phone = doc.member(payload, "phone_number");
     if (has_text(doc, phone) || has_wrong_type(doc, phone)) return;
     const bool empty = doc.is(phone, JsonType::string);
     reporter.report(
         Finding{{empty ? phone : payload},
-                subject + (empty ? " has an empty 'phone_number'" : " has no 'phone_number'"),
+                subject() + (empty ? " has an empty 'phone_number'" : " has no 'phone_number'"),
                 entity_of(node),
                 {},
                 "set \"phone_number\", e.g. \"#{customer_phone}\""});
@@ -83,12 +89,12 @@ class WhatsappTemplateFields final : public Rule {
   }
 
   static void check_parameters(const JsonDocument& doc, const Node& node, JsonRef payload,
-                               const std::string& subject, Reporter& reporter) {
+                               const Subject& subject, Reporter& reporter) {
     const JsonRef parameters = doc.member(payload, "template_parameters");
     if (parameters == no_value || doc.is(parameters, JsonType::null_value)) return;
     if (!doc.is(parameters, JsonType::object)) {
       reporter.report(Finding{{parameters},
-                              subject + " has 'template_parameters' that is not an object",
+                              subject() + " has 'template_parameters' that is not an object",
                               entity_of(node),
                               {},
                               "map parameter positions to strings, e.g. {\"1\": \"#{name}\"}"});
@@ -97,7 +103,7 @@ class WhatsappTemplateFields final : public Rule {
     for (JsonRef value : doc.children(parameters)) {
       if (doc.is(value, JsonType::string)) continue;
       reporter.report(Finding{{value},
-                              subject + " has template parameter " + quoted(doc.key(value)) +
+                              subject() + " has template parameter " + quoted(doc.key(value)) +
                                   " that is " + with_article(doc.type(value)) + ", not a string",
                               entity_of(node),
                               {},

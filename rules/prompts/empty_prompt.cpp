@@ -1,5 +1,6 @@
 // empty-prompt: an ordinary node (HandoffNode aside, which ignores its prompt) with a missing or
 // blank prompt. The runner renders a missing prompt as the literal text "None" into the step.
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -15,7 +16,9 @@ class EmptyPrompt final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
-    for (const Node& node : context.model.nodes) {
+    const std::vector<Node>& nodes = context.model.nodes;
+    for (const Node& node : nodes) {
+      prefetch_node_head(nodes, node);
       if (!node.is_ordinary() || node.type == NodeType::handoff) continue;
       const JsonRef prompt = doc.member(node.json, "prompt");
       const bool absent = prompt == no_value;

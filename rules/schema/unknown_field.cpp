@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../flat_tables.hpp"
 #include "../rule_support.hpp"
 #include "snaplint/json_parser.hpp"
 #include "snaplint/schema_check.hpp"
@@ -25,17 +26,48 @@ struct TextHash {
   }
 };
 
+struct Definition;
+
 // What the schema says about one property: free-form (nothing to look into), an object of a
 // definition, or an array whose items are objects of a definition.
 struct Property {
   std::string definition;  // empty: free-form contents
   bool array_of = false;
+  const Definition* target = nullptr;  // `definition` itself; null when free-form or unknown
 };
 
 struct Definition {
+  std::string name;  // as in "#/definitions/<name>", or "(request)"
   std::string title;
   std::unordered_map<std::string, Property, TextHash, std::equal_to<>> properties;
   std::vector<std::string> names;  // in schema order, for suggestions
+
+  // The walk looks every key of the document up here: a small open-addressing table of
+  // positions in `names`, with the property of each position alongside.
+  std::vector<std::uint32_t> slots;
+  std::vector<const Property*> property_at;
+
+  void index() {
+    slots.assign(slot_count_for(names.size()), no_index);
+    property_at.clear();
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t k = 0; k < names.size(); ++k) {
+      std::size_t at = hash_text(names[k]) & mask;
+      while (slots[at] != no_index) at = (at + 1) & mask;
+      slots[at] = k;
+      property_at.push_back(&properties.find(names[k])->second);
+    }
+  }
+
+  // The property named `key`, or null when the schema does not define it here.
+  const Property* find(std::string_view key) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t at = hash_text(key) & mask;; at = (at + 1) & mask) {
+      const std::uint32_t k = slots[at];
+      if (k == no_index) return nullptr;
+      if (names[k] == key) return property_at[k];
+    }
+  }
 };
 
 struct SchemaKeys {
@@ -94,6 +126,16 @@ SchemaKeys load_schema_keys() {
     request_root.properties.emplace("graph", Property{"graph", false});
   }
   keys.definitions.emplace("(request)", std::move(request_root));
+  // Definitions stay where the map put them, so properties can point at them.
+  for (auto& [name, definition] : keys.definitions) {
+    definition.name = name;
+    for (auto& [key, property] : definition.properties) {
+      if (property.definition.empty()) continue;
+      const auto target = keys.definitions.find(property.definition);
+      if (target != keys.definitions.end()) property.target = &target->second;
+    }
+    definition.index();
+  }
   return keys;
 }
 
@@ -172,15 +214,15 @@ class Walker {
     const JsonRef root = doc_.root();
     switch (model_.envelope) {
       case Envelope::request:
-        visit(root, "(request)", Owner{});
+        visit(root, "(request)");
         break;
       case Envelope::response:
         // The response root may carry API envelope keys besides `data`; only `data` is the
         // snapshot's, so the walk starts there.
-        visit(doc_.member(root, "data"), "response_data", Owner{});
+        visit(doc_.member(root, "data"), "response_data");
         break;
       case Envelope::bare:
-        visit(root, "graph", Owner{});
+        visit(root, "graph");
         break;
     }
   }
@@ -193,51 +235,55 @@ class Walker {
     const Tool* tool = nullptr;
   };
 
-  template <typename Item>
-  static const Item* item_at(const std::vector<Item>& items, std::uint32_t index) {
-    const auto it =
-        std::lower_bound(items.begin(), items.end(), index,
-                         [](const Item& item, std::uint32_t at) { return item.index < at; });
-    return it != items.end() && it->index == index ? &*it : nullptr;
-  }
-
-  // The owner of the `index`-th item of `array`, which holds objects of `definition`.
-  Owner owner_of_item(JsonRef array, std::string_view definition, std::uint32_t index,
-                      const Owner& parent) const {
-    Owner owner = parent;
-    if (definition == "node" && array == model_.nodes_array) {
-      owner.node = item_at(model_.nodes, index);
-    } else if (definition == "edge" && array == model_.edges_array) {
-      owner.edge = item_at(model_.edges, index);
-    } else if (definition == "tool" && array == model_.tools_array) {
-      owner.tool = item_at(model_.tools, index);
-    }
-    return owner;
-  }
-
-  void visit(JsonRef object, std::string_view definition_name, const Owner& owner) {
-    if (!doc_.is(object, JsonType::object)) return;  // a wrong type is the schema's finding
+  void visit(JsonRef object, std::string_view definition_name) {
     const auto found = keys_.definitions.find(definition_name);
-    if (found == keys_.definitions.end()) return;
-    const Definition& definition = found->second;
+    if (found != keys_.definitions.end()) visit(object, found->second, Owner{});
+  }
+
+  // The items of `items` in index order, each found by the index of its array element; the
+  // elements come in increasing order, so one cursor serves the whole array.
+  template <typename Item>
+  struct Cursor {
+    const std::vector<Item>* items = nullptr;  // null: the array is not the model's
+    std::size_t at = 0;
+    const Item* find(std::uint32_t index) {
+      if (items == nullptr) return nullptr;
+      while (at < items->size() && (*items)[at].index < index) ++at;
+      return at < items->size() && (*items)[at].index == index ? &(*items)[at] : nullptr;
+    }
+  };
+
+  void visit(JsonRef object, const Definition& definition, const Owner& owner) {
+    if (!doc_.is(object, JsonType::object)) return;  // a wrong type is the schema's finding
     for (JsonRef member : doc_.children(object)) {
-      const std::string_view key = doc_.key(member);
-      const auto property = definition.properties.find(key);
-      if (property == definition.properties.end()) {
-        report(object, member, definition_name, definition, owner);
+      const Property* property = definition.find(doc_.key(member));
+      if (property == nullptr) {
+        report(object, member, definition, owner);
         continue;
       }
-      const Property& described = property->second;
-      if (described.definition.empty()) continue;  // free-form: metadata, config, headers...
-      if (!described.array_of) {
-        visit(member, described.definition, owner);
+      // Free-form (metadata, config, headers...), or a definition the schema lacks.
+      if (property->target == nullptr) continue;
+      if (!property->array_of) {
+        visit(member, *property->target, owner);
         continue;
       }
       if (!doc_.is(member, JsonType::array)) continue;
+      // The items of the model's own arrays belong to its nodes, edges and tools.
+      const std::string_view item_kind = property->target->name;
+      Cursor<Node> nodes;
+      Cursor<Edge> edges;
+      Cursor<Tool> tools;
+      if (item_kind == "node" && member == model_.nodes_array) nodes.items = &model_.nodes;
+      if (item_kind == "edge" && member == model_.edges_array) edges.items = &model_.edges;
+      if (item_kind == "tool" && member == model_.tools_array) tools.items = &model_.tools;
+      std::uint32_t index = 0;  // arrays have no shadowed elements: the count is the index
       for (JsonRef item : doc_.children(member)) {
-        const std::uint32_t index = doc_.at(item).key_begin_or_index;
-        visit(item, described.definition,
-              owner_of_item(member, described.definition, index, owner));
+        Owner item_owner = owner;
+        if (nodes.items != nullptr) item_owner.node = nodes.find(index);
+        if (edges.items != nullptr) item_owner.edge = edges.find(index);
+        if (tools.items != nullptr) item_owner.tool = tools.find(index);
+        visit(item, *property->target, item_owner);
+        ++index;
       }
     }
   }
@@ -252,9 +298,7 @@ class Walker {
   // "node 'a'", "the webhook payload of node 'c'", "subagent webhook 'get' of node 'x'".
   std::string subject(JsonRef object, std::string_view definition_name,
                       const Definition& definition, const Owner& owner) const {
-    const auto index_name = [&](JsonRef item) {
-      return "#" + std::to_string(doc_.at(item).key_begin_or_index);
-    };
+    const auto index_name = [&](JsonRef item) { return "#" + std::to_string(doc_.index(item)); };
     if (definition_name == "(request)") return "the request envelope";
     if (definition_name == "response_data") return "the response's 'data'";
     if (definition_name == "graph") return "the graph";
@@ -295,8 +339,9 @@ class Walker {
     return {};
   }
 
-  void report(JsonRef object, JsonRef member, std::string_view definition_name,
-              const Definition& definition, const Owner& owner) const {
+  void report(JsonRef object, JsonRef member, const Definition& definition,
+              const Owner& owner) const {
+    const std::string_view definition_name = definition.name;
     const std::string_view key = doc_.key(member);
     Finding finding{
         {member, true},

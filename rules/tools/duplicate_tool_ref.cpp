@@ -1,7 +1,9 @@
 // duplicate-tool-ref: one node's `tool_ids` lists the same tool twice. The second entry adds
 // nothing and usually stands where another tool was meant.
-#include <unordered_map>
+#include <vector>
 
+#include "../flat_tables.hpp"
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -17,23 +19,53 @@ class DuplicateToolRef final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
-    std::unordered_map<std::string_view, JsonRef> first;
-    for (const Node& node : context.model.nodes) {
+    std::vector<JsonRef> entries;  // one node's string entries, reused from node to node
+    const std::vector<Node>& nodes = context.model.nodes;
+    for (const Node& node : nodes) {
+      prefetch_node_head(nodes, node);
       const JsonRef list = doc.member(node.json, "tool_ids");
       if (!doc.is(list, JsonType::array)) continue;
-      first.clear();
+      entries.clear();
       for (JsonRef entry : doc.children(list)) {
-        if (!doc.is(entry, JsonType::string)) continue;
-        const auto [it, inserted] = first.try_emplace(doc.string(entry), entry);
-        if (inserted) continue;
-        reporter.report(Finding{{entry},
-                                "node " + display_name(node) + " lists tool " +
-                                    quoted(doc.string(entry)) + " more than once in 'tool_ids'",
-                                entity_of(node),
-                                {{"first listed here", {it->second}}},
-                                "remove the repeated entry"});
+        if (doc.is(entry, JsonType::string)) entries.push_back(entry);
+      }
+      const auto id_of = [&](std::uint32_t k) { return doc.string(entries[k]); };
+      const auto repeat = [&](std::uint32_t k, std::uint32_t first) {
+        report(node, entries[k], id_of(k), entries[first], reporter);
+      };
+      if (entries.size() <= few) {
+        for_each_repeat_pairwise(entries.size(), id_of, repeat);
+      } else {
+        // A table sized by this list alone, so that a long list costs its own length only.
+        for_each_repeat(
+            entries.size(), [](std::uint32_t) { return true; }, id_of, repeat);
       }
     }
+  }
+
+ private:
+  // Up to this many entries, comparing every pair costs less than a table.
+  static constexpr std::size_t few = 16;
+
+  template <class IdOf, class Repeat>
+  static void for_each_repeat_pairwise(std::size_t count, IdOf id_of, Repeat repeat) {
+    for (std::uint32_t k = 1; k < count; ++k) {
+      for (std::uint32_t j = 0; j < k; ++j) {
+        if (id_of(j) != id_of(k)) continue;
+        repeat(k, j);
+        break;
+      }
+    }
+  }
+
+  static void report(const Node& node, JsonRef entry, std::string_view id, JsonRef first,
+                     Reporter& reporter) {
+    reporter.report(Finding{{entry},
+                            "node " + display_name(node) + " lists tool " + quoted(id) +
+                                " more than once in 'tool_ids'",
+                            entity_of(node),
+                            {{"first listed here", {first}}},
+                            "remove the repeated entry"});
   }
 };
 

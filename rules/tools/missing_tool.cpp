@@ -1,17 +1,15 @@
 // missing-tool: a node's `tool_ids` entry names no tool in the graph's `tools` catalogue.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../flat_tables.hpp"
+#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 #include "snaplint/suggest.hpp"
 
 namespace snaplint::rules {
 namespace {
-
-// The tool whose `name` is `name` and that has an id, if any.
-const Tool* tool_named(const JsonDocument& doc, const Model& model, std::string_view name) {
-  for (const Tool& tool : model.tools) {
-    if (tool.has_id() && doc.member_string(tool.json, "name") == name) return &tool;
-  }
-  return nullptr;
-}
 
 class MissingTool final : public Rule {
  public:
@@ -24,33 +22,98 @@ class MissingTool final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     const Model& model = context.model;
-    std::vector<std::string_view> tool_ids;
-    for (const Tool& tool : model.tools) {
-      if (tool.has_id()) tool_ids.push_back(tool.id);
+    const std::vector<Tool>& tools = model.tools;
+    // Tool id → the first tool with it.
+    const auto id_of = [&](std::uint32_t t) { return tools[t].id; };
+    TextTable tool_with_id(tools.size(), id_of);
+    for (std::uint32_t t = 0; t < tools.size(); ++t) {
+      if (tools[t].has_id()) tool_with_id.insert(tools[t].id, t);
     }
+    Helper helper(doc, model);
     for (const Node& node : model.nodes) {
+      prefetch_node_head(model.nodes, node);
       const JsonRef list = doc.member(node.json, "tool_ids");
       if (!doc.is(list, JsonType::array)) continue;
       for (JsonRef entry : doc.children(list)) {
         if (!doc.is(entry, JsonType::string)) continue;
         const std::string_view id = doc.string(entry);
-        if (model.tool_by_id.count(id) != 0) continue;
-        Finding finding{{entry},
-                        "node " + display_name(node) + " uses tool " + quoted(id) +
-                            ", which is not defined in 'tools'",
-                        entity_of(node)};
-        if (const Tool* named = tool_named(doc, model, id)) {
-          finding.help = quoted(id) + " is the name of tool " + quoted(named->id) +
-                         "; tool_ids takes ids, so use " + quoted(named->id);
-        } else if (const auto match = closest_match(id, tool_ids)) {
-          finding.help = "did you mean " + quoted(*match) + "?";
-        } else {
-          finding.help = "add a tool with this id to the graph's 'tools'";
-        }
-        reporter.report(std::move(finding));
+        if (tool_with_id.find(id) != no_index) continue;
+        reporter.report(Finding{{entry},
+                                "node " + display_name(node) + " uses tool " + quoted(id) +
+                                    ", which is not defined in 'tools'",
+                                entity_of(node),
+                                {},
+                                helper.help_for(id)});
       }
     }
   }
+
+ private:
+  // The help line of a missing id. What it needs is built at the first missing id, and each
+  // missing id is looked for once, however often it is listed.
+  class Helper {
+   public:
+    Helper(const JsonDocument& doc, const Model& model)
+        : doc_(doc), model_(model), named_(0, NameOf{this}), asked_(0, AskedOf{&asked_ids_}) {}
+    Helper(const Helper&) = delete;
+    Helper& operator=(const Helper&) = delete;
+
+    std::string help_for(std::string_view id) {
+      const auto next = static_cast<std::uint32_t>(asked_ids_.size());
+      const auto [known, inserted] = asked_.insert(id, next);
+      if (!inserted) return helps_[known];
+      asked_ids_.push_back(id);
+      helps_.push_back(find_help(id));
+      return helps_.back();
+    }
+
+   private:
+    struct NameOf {
+      const Helper* helper;
+      std::string_view operator()(std::uint32_t t) const { return helper->name_of(t); }
+    };
+    struct AskedOf {
+      const std::vector<std::string_view>* ids;
+      std::string_view operator()(std::uint32_t k) const { return (*ids)[k]; }
+    };
+
+    std::string_view name_of(std::uint32_t t) const {
+      return doc_.member_string(model_.tools[t].json, "name");
+    }
+
+    void build() {
+      if (built_) return;
+      built_ = true;
+      for (std::uint32_t t = 0; t < model_.tools.size(); ++t) {
+        const Tool& tool = model_.tools[t];
+        if (!tool.has_id()) continue;
+        ids_.push_back(tool.id);
+        named_.insert(name_of(t), t);  // the first tool with an id and this name
+      }
+    }
+
+    std::string find_help(std::string_view id) {
+      build();
+      if (const std::uint32_t named = named_.find(id); named != no_index) {
+        const Tool& tool = model_.tools[named];
+        return quoted(id) + " is the name of tool " + quoted(tool.id) +
+               "; tool_ids takes ids, so use " + quoted(tool.id);
+      }
+      if (const auto match = closest_match(id, ids_)) {
+        return "did you mean " + quoted(*match) + "?";
+      }
+      return "add a tool with this id to the graph's 'tools'";
+    }
+
+    const JsonDocument& doc_;
+    const Model& model_;
+    bool built_ = false;
+    std::vector<std::string_view> ids_;  // of the tools that have one, in order
+    TextTable<NameOf> named_;            // tool name → the first tool with an id and that name
+    std::vector<std::string_view> asked_ids_;
+    std::vector<std::string> helps_;
+    TextTable<AskedOf> asked_;  // missing id → its position in asked_ids_ and helps_
+  };
 };
 
 }  // namespace

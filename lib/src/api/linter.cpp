@@ -73,8 +73,7 @@ Result<Linter> Linter::create(std::string_view config_json) {
 Report Linter::lint(std::string_view json, std::string_view name) const {
   try {
     const Impl::Variant variant = impl_->variant_for(name);
-    auto report = std::make_shared<const FileReport>(
-        variant.engine->lint(json, std::string(name)));
+    auto report = std::make_shared<const FileReport>(variant.engine->lint(json, std::string(name)));
     return Report(std::move(report), variant.settings.fail_on, variant.settings.max_warnings);
   } catch (...) {
     // Only allocation can fail here; Engine::lint catches everything else itself.

@@ -1,0 +1,59 @@
+// Software prefetching for the rules' loops over nodes and edges. Such a loop reads a text of
+// each item from the source (a name, a label, a member's key), and each read is a cache miss: the
+// file is far larger than the cache, and the loops leave the processor too little room to overlap
+// the misses by itself. These helpers start loading what an item a few places ahead will need.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "snaplint/json_document.hpp"
+#include "snaplint/model.hpp"
+
+namespace snaplint::rules {
+
+// How many items ahead: far enough for the text to arrive before the loop gets there, near enough
+// that it is still in cache when it does.
+inline constexpr std::size_t prefetch_distance = 8;
+
+// The text `text_of(item)` of the item prefetch_distance places after `item` in `items`.
+template <class Item, class TextOf>
+void prefetch_ahead(const std::vector<Item>& items, const Item& item, TextOf text_of) {
+  const auto at = static_cast<std::size_t>(&item - items.data()) + prefetch_distance;
+  if (at < items.size()) __builtin_prefetch(text_of(items[at]).data());
+}
+
+// The first lines of the text of the node prefetch_distance places after `node`, where its name
+// is: the keys written near it (type, prompt, tool_ids in a compact file) come with it.
+inline void prefetch_node_head(const std::vector<Node>& nodes, const Node& node) {
+  const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
+  if (at >= nodes.size() || !nodes[at].has_name()) return;
+  // The next line by address arithmetic on an integer: it may lie past the end of the text, and
+  // a prefetch never faults.
+  const auto name = reinterpret_cast<std::uintptr_t>(nodes[at].name.data());
+  __builtin_prefetch(reinterpret_cast<const void*>(name));
+  __builtin_prefetch(reinterpret_cast<const void*>(name + 64));
+}
+
+// The whole text, up to `max_bytes` of it, of the node prefetch_distance places after `node`,
+// when `wanted(that node)`: for loops that read a few kinds of node through and through (the
+// webhook rules), so that the payload they walk is in cache when they get there.
+template <class Wanted>
+void prefetch_node_text(const JsonDocument& doc, const std::vector<Node>& nodes, const Node& node,
+                        Wanted wanted, std::size_t max_bytes = 1024) {
+  const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
+  if (at >= nodes.size() || !wanted(nodes[at])) return;
+  const auto [begin, end] = doc.value_span(nodes[at].json);
+  const char* text = doc.source().bytes().data();
+  for (std::size_t offset = begin; offset < end && offset < begin + max_bytes; offset += 64) {
+    __builtin_prefetch(text + offset);
+  }
+}
+
+// Nodes that define webhooks (see for_each_webhook).
+inline bool has_webhooks(const Node& node) {
+  return node.type == NodeType::webhook || node.type == NodeType::subagent;
+}
+
+}  // namespace snaplint::rules
