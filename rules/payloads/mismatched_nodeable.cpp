@@ -23,7 +23,8 @@ class MismatchedNodeable final : public Rule {
     const std::vector<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       // Every key of every node is compared, and the payload keys come after the prompt.
-      prefetch_node_text(doc, nodes, node, [](const Node&) { return true; }, 512);
+      prefetch_node_text(
+          doc, nodes, node, [](const Node&) { return true; }, 512);
       if (node.type == NodeType::unknown) continue;  // unknown-node-type's business
       const std::string_view own = payload_key(node.type);
       const auto payloads = members_of(doc, node.json, all_payload_keys);
