@@ -7,7 +7,8 @@
 //   snaplint_corner_bench --benchmark_min_time=0.2
 //   snaplint_corner_bench --small      (every input a hundredth of its size: a quick check)
 //
-// Target: each of the corner cases (a)-(c) below at most 100 ms.
+// Target: each of the corner cases (a)-(c) below at most 100 ms; (d) is the "did you mean" of
+// many findings, which must not grow with the number of candidates either.
 #include <benchmark/benchmark.h>
 
 #include <charconv>
@@ -318,6 +319,33 @@ std::string identities(std::size_t count) {
   return text.take();
 }
 
+// (d) "Did you mean" for many misspelt ids: `count` nodes with an id and a tool each, and
+// `unknown` edges and tool_ids entries naming distinct ids that do not exist, each one or two
+// edits away from a real one (ids renamed in bulk), so every finding looks for a suggestion.
+std::string misspelt_ids(std::size_t count, std::size_t unknown) {
+  Text text;
+  start_graph(text);
+  for (std::size_t i = 0; i < count; ++i) {
+    text << ",\n{\"id\": \"node-" << i << "\", \"name\": \"step_" << i
+         << "\", \"type\": \"DefaultNode\", \"prompt\": \"Answer.\"";
+    if (i < unknown) text << ", \"tool_ids\": [\"tool-" << i * 7 % count << "x\"]";
+    text << "}";
+  }
+  text << "\n],\n\"edges\": [\n"
+       << R"({"id": "e-start", "from": "start", "to": "node-0"})";
+  for (std::size_t i = 0; i < unknown; ++i) {
+    text << ",\n{\"id\": \"e" << i << "\", \"from\": \"node-" << i << "\", \"to\": \"nod-"
+         << i * 13 % count << "\"}";
+  }
+  text << "\n],\n\"tools\": [\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    text << (i == 0 ? "" : ",\n") << "{\"id\": \"tool-" << i << "\", \"name\": \"Tool " << i
+         << "\"}";
+  }
+  text << "\n]}}\n";
+  return text.take();
+}
+
 // ---------------------------------------------------------------------------------------------
 
 using Maker = std::string (*)();
@@ -389,6 +417,9 @@ std::size_t id_count() {
 std::size_t generated_nodes() {
   return 100'000 / scale;
 }
+std::size_t misspelt_count() {
+  return 1'000 / scale;
+}
 
 // "10k", "1M", "100": a count in a benchmark's name.
 std::string count_name(std::size_t count) {
@@ -421,6 +452,12 @@ void register_corners() {
   for (std::string_view rule : {"duplicate-node-id", "duplicate-node-name", "duplicate-edge-id",
                                 "duplicate-tool-id", "duplicate-edge", "duplicate-tool-ref"}) {
     add(rule, count_name(id_count()) + "-ids", ids, id_count());
+  }
+  // (d) suggestions for 1k distinct unknown ids among 100k real ones.
+  const Maker misspelt = [] { return misspelt_ids(generated_nodes(), misspelt_count()); };
+  for (std::string_view rule : {"dangling-edge", "missing-tool"}) {
+    add(rule, count_name(misspelt_count()) + "-unknown-ids-of-" + count_name(generated_nodes()),
+        misspelt, misspelt_count());
   }
   // Every rule on a generated snapshot of 100k nodes.
   const Maker generated = [] { return bench::generate_snapshot(generated_nodes(), 1); };

@@ -1,12 +1,13 @@
 // dangling-edge: an edge's `from` or `to` is no node's id. The runner resolves edge ends through
 // an id table and fails on anything else, names included.
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "../flat_tables.hpp"
 #include "../rule_support.hpp"
-#include "snaplint/suggest.hpp"
+#include "../suggestions.hpp"
 
 namespace snaplint::rules {
 namespace {
@@ -71,11 +72,13 @@ class DanglingEdge final : public Rule {
     void build() {
       if (built_) return;
       built_ = true;
+      std::vector<std::string_view> ids;
       for (std::uint32_t n = 0; n < model_.nodes.size(); ++n) {
         const Node& node = model_.nodes[n];
         if (node.has_name()) by_name_.insert(node.name, n);
-        if (node.has_id()) ids_.push_back(node.id);
+        if (node.has_id()) ids.push_back(node.id);
       }
+      suggester_.emplace(std::move(ids));
     }
 
     static bool names_special(std::string_view value, std::string_view word) {
@@ -96,7 +99,7 @@ class DanglingEdge final : public Rule {
         }
         return "the graph has no " + quoted(name) + " node; add one and use its id";
       }
-      if (const auto match = closest_match(value, ids_)) {
+      if (const auto match = suggester_->closest(value)) {
         return "did you mean " + quoted(*match) + "?";
       }
       return {};
@@ -104,8 +107,8 @@ class DanglingEdge final : public Rule {
 
     const Model& model_;
     bool built_ = false;
-    TextTable<NameOf> by_name_;  // node name → the first node with it
-    std::vector<std::string_view> ids_;
+    TextTable<NameOf> by_name_;           // node name → the first node with it
+    std::optional<Suggester> suggester_;  // over the nodes' ids, in order
     std::vector<std::string_view> asked_values_;
     std::vector<std::string> helps_;
     TextTable<AskedOf> asked_;  // dangling value → its position in asked_values_ and helps_

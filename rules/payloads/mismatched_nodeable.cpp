@@ -2,7 +2,6 @@
 // `subagent` on a WebhookNode). The runner reads only the payload that matches the type.
 #include <array>
 
-#include "../prefetch.hpp"
 #include "../rule_support.hpp"
 
 namespace snaplint::rules {
@@ -20,11 +19,7 @@ class MismatchedNodeable final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
-    const std::vector<Node>& nodes = context.model.nodes;
-    for (const Node& node : nodes) {
-      // Every key of every node is compared, and the payload keys come after the prompt.
-      prefetch_node_text(
-          doc, nodes, node, [](const Node&) { return true; }, 512);
+    for (const Node& node : context.model.nodes) {
       if (node.type == NodeType::unknown) continue;  // unknown-node-type's business
       const std::string_view own = payload_key(node.type);
       const auto payloads = members_of(doc, node.json, all_payload_keys);

@@ -6,7 +6,7 @@
 #include "../flat_tables.hpp"
 #include "../prefetch.hpp"
 #include "../rule_support.hpp"
-#include "snaplint/suggest.hpp"
+#include "../suggestions.hpp"
 
 namespace snaplint::rules {
 namespace {
@@ -84,12 +84,14 @@ class MissingTool final : public Rule {
     void build() {
       if (built_) return;
       built_ = true;
+      std::vector<std::string_view> ids;
       for (std::uint32_t t = 0; t < model_.tools.size(); ++t) {
         const Tool& tool = model_.tools[t];
         if (!tool.has_id()) continue;
-        ids_.push_back(tool.id);
+        ids.push_back(tool.id);
         named_.insert(name_of(t), t);  // the first tool with an id and this name
       }
+      suggester_.emplace(std::move(ids));
     }
 
     std::string find_help(std::string_view id) {
@@ -99,7 +101,7 @@ class MissingTool final : public Rule {
         return quoted(id) + " is the name of tool " + quoted(tool.id) +
                "; tool_ids takes ids, so use " + quoted(tool.id);
       }
-      if (const auto match = closest_match(id, ids_)) {
+      if (const auto match = suggester_->closest(id)) {
         return "did you mean " + quoted(*match) + "?";
       }
       return "add a tool with this id to the graph's 'tools'";
@@ -108,8 +110,8 @@ class MissingTool final : public Rule {
     const JsonDocument& doc_;
     const Model& model_;
     bool built_ = false;
-    std::vector<std::string_view> ids_;  // of the tools that have one, in order
-    TextTable<NameOf> named_;            // tool name → the first tool with an id and that name
+    std::optional<Suggester> suggester_;  // over the ids of the tools that have one, in order
+    TextTable<NameOf> named_;             // tool name → the first tool with an id and that name
     std::vector<std::string_view> asked_ids_;
     std::vector<std::string> helps_;
     TextTable<AskedOf> asked_;  // missing id → its position in asked_ids_ and helps_
