@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
-#include <boost/graph/strong_components.hpp>
 #include <boost/graph/visitors.hpp>
 #include <boost/pending/queue.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -15,16 +13,6 @@ namespace {
 
 using Vertex = boost::graph_traits<AgentGraph>::vertex_descriptor;
 using EdgeDescriptor = boost::graph_traits<AgentGraph>::edge_descriptor;
-
-// The runner ignores the edges of global nodes: its copy of one only returns to the caller.
-struct NotFromGlobal {
-  const AgentGraph* graph = nullptr;
-  const Model* model = nullptr;
-  bool operator()(const EdgeDescriptor& e) const {
-    return !model->nodes[boost::source(e, *graph)].is_global;
-  }
-};
-using RunnerGraph = boost::filtered_graph<AgentGraph, NotFromGlobal>;
 
 // Edges of the runner's graph that stay inside one strong component.
 struct InsideComponent {
@@ -60,7 +48,68 @@ void search_component(const ComponentGraph& graph, Vertex source,
   for (std::uint32_t member : members) colors[member] = boost::white_color;
 }
 
+// Which nodes are global, as one flat vector: the searches below ask it for every edge, and
+// model.nodes is too wide to walk at random for one flag.
+std::vector<bool> global_nodes(const Model& model) {
+  std::vector<bool> global(model.nodes.size());
+  for (std::size_t v = 0; v < model.nodes.size(); ++v) global[v] = model.nodes[v].is_global;
+  return global;
+}
+
 }  // namespace
+
+std::size_t runner_components(const AgentGraph& graph, const std::vector<bool>& global,
+                              std::vector<std::uint32_t>& component) {
+  constexpr std::uint32_t unseen = UINT32_MAX;
+  const std::size_t n = boost::num_vertices(graph);
+  component.assign(n, unseen);
+  std::vector<std::uint32_t> discovered(n, unseen);  // discovery time
+  std::vector<std::uint32_t> low(n, 0);  // the earliest discovery time reachable, Tarjan's lowlink
+  std::vector<std::uint32_t> open;       // Tarjan's stack: discovered, not yet in a component
+  struct Frame {
+    std::uint32_t vertex;
+    std::uint32_t next_edge;  // the next out-edge to follow, counted from the vertex's first
+  };
+  std::vector<Frame> path;
+  std::uint32_t time = 0;
+  std::uint32_t count = 0;
+  const auto discover = [&](std::uint32_t v) {
+    discovered[v] = low[v] = time++;
+    open.push_back(v);
+    path.push_back({v, 0});
+  };
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (discovered[root] != unseen) continue;
+    discover(root);
+    while (!path.empty()) {
+      Frame& frame = path.back();
+      const std::uint32_t v = frame.vertex;
+      const auto [first, last] = boost::out_edges(Vertex{v}, graph);
+      if (!global[v] && first + frame.next_edge != last) {
+        const std::uint32_t w =
+            static_cast<std::uint32_t>(boost::target(*(first + frame.next_edge), graph));
+        ++frame.next_edge;  // `frame` dangles once discover() grows `path`
+        if (discovered[w] == unseen) {
+          discover(w);
+        } else if (component[w] == unseen) {
+          low[v] = std::min(low[v], discovered[w]);
+        }
+        continue;
+      }
+      path.pop_back();
+      if (!path.empty()) low[path.back().vertex] = std::min(low[path.back().vertex], low[v]);
+      if (low[v] != discovered[v]) continue;
+      std::uint32_t member;
+      do {
+        member = open.back();
+        open.pop_back();
+        component[member] = count;
+      } while (member != v);
+      ++count;
+    }
+  }
+  return count;
+}
 
 bool may_end_the_run(const Node& node) {
   return node.type == NodeType::handoff || node.type == NodeType::warm_end ||
@@ -72,30 +121,26 @@ TrapAnalysis analyse_traps(const LintContext& context) {
   const AgentGraph& graph = context.graph;
   TrapAnalysis analysis;
   analysis.reached = search_from(graph, model, {model.start_node}, true);
-
-  const RunnerGraph runner(graph, NotFromGlobal{&graph, &model});
-  const std::size_t n = boost::num_vertices(graph);
-  analysis.component.assign(n, 0);
-  const auto index = boost::get(boost::vertex_index, graph);
-  const std::size_t count = boost::strong_components(
-      runner, boost::make_iterator_property_map(analysis.component.begin(), index));
+  const std::vector<bool> global = global_nodes(model);
+  const std::size_t count = runner_components(graph, global, analysis.component);
 
   std::vector<std::uint32_t> sizes(count, 0);
   std::vector<bool> has_self_loop(count, false);
   std::vector<bool> has_exit(count, false);
   std::vector<bool> has_end(count, false);
   std::vector<bool> reached(count, false);
+  const std::size_t n = boost::num_vertices(graph);
   for (std::uint32_t v = 0; v < n; ++v) {
     const std::uint32_t c = analysis.component[v];
     ++sizes[c];
     if (model.nodes[v].is_end() || may_end_the_run(model.nodes[v])) has_end[c] = true;
     if (analysis.reached[v] != no_index) reached[c] = true;
-  }
-  for (const auto& e : boost::make_iterator_range(boost::edges(runner))) {
-    const std::uint32_t from = analysis.component[boost::source(e, runner)];
-    const std::uint32_t to = analysis.component[boost::target(e, runner)];
-    if (from != to) has_exit[from] = true;
-    if (boost::source(e, runner) == boost::target(e, runner)) has_self_loop[from] = true;
+    if (global[v]) continue;  // the runner does not follow its edges
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(Vertex{v}, graph))) {
+      const std::uint32_t w = static_cast<std::uint32_t>(boost::target(e, graph));
+      if (analysis.component[w] != c) has_exit[c] = true;
+      if (w == v) has_self_loop[c] = true;
+    }
   }
   analysis.is_trap.assign(count, false);
   for (std::size_t c = 0; c < count; ++c) {
@@ -160,25 +205,27 @@ std::vector<std::uint32_t> TrapWalker::walk(const std::vector<std::uint32_t>& me
 std::vector<bool> reaches_an_end(const LintContext& context) {
   const Model& model = context.model;
   const AgentGraph& graph = context.graph;
-  const RunnerGraph runner(graph, NotFromGlobal{&graph, &model});
-  const auto reversed = boost::make_reverse_graph(runner);
-  std::vector<Vertex> ends;
+  const std::vector<bool> global = global_nodes(model);
+  // A breadth-first search backwards from the ends, along in-edges whose source the runner
+  // follows (not a global node).
+  std::vector<bool> reaches(boost::num_vertices(graph), false);
+  std::vector<Vertex> queue;
   for (Vertex v = 0; v < model.nodes.size(); ++v) {
     const Node& node = model.nodes[v];
-    if (node.is_end() || (!node.is_global && may_end_the_run(node))) ends.push_back(v);
+    if (node.is_end() || (!node.is_global && may_end_the_run(node))) {
+      reaches[v] = true;
+      queue.push_back(v);
+    }
   }
-  const std::size_t n = boost::num_vertices(graph);
-  std::vector<boost::default_color_type> colors(n, boost::white_color);
-  const auto index = boost::get(boost::vertex_index, graph);
-  boost::queue<Vertex> queue;
-  if (!ends.empty()) {
-    boost::breadth_first_search(reversed, ends.begin(), ends.end(), queue,
-                                boost::default_bfs_visitor(),
-                                boost::make_iterator_property_map(colors.begin(), index));
+  for (std::size_t next = 0; next < queue.size(); ++next) {
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(queue[next], graph))) {
+      const Vertex u = boost::source(e, graph);
+      if (global[u] || reaches[u]) continue;
+      reaches[u] = true;
+      queue.push_back(u);
+    }
   }
-  std::vector<bool> result(n, false);
-  for (std::size_t v = 0; v < n; ++v) result[v] = colors[v] != boost::white_color;
-  return result;
+  return reaches;
 }
 
 }  // namespace snaplint::rules

@@ -21,6 +21,17 @@ struct TrapAnalysis {
   std::vector<bool> is_trap;
 };
 
+// The strong components of the runner's graph (edges leaving global nodes ignored) by Tarjan's
+// algorithm, numbered as boost::strong_components numbers them: roots tried in vertex order,
+// out-edges in document order, each component numbered when its root finishes. Written out
+// rather than boost::strong_components over a filtered_graph because a generated agent is one
+// long chain: Boost's depth-first search keeps a frame of about 80 bytes per level of depth and
+// a deque-backed stack, so a 1M-node chain spent about two seconds growing and faulting them in;
+// here a level is two words. Iterative, so depth never touches the call stack.
+// Fills `component` (one entry per vertex) and returns the number of components.
+std::size_t runner_components(const AgentGraph& graph, const std::vector<bool>& global,
+                              std::vector<std::uint32_t>& component);
+
 // Needs a start node (model.start_node != no_index).
 TrapAnalysis analyse_traps(const LintContext& context);
 
