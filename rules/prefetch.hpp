@@ -19,14 +19,14 @@ inline constexpr std::size_t prefetch_distance = 8;
 
 // The text `text_of(item)` of the item prefetch_distance places after `item` in `items`.
 template <class Item, class TextOf>
-void prefetch_ahead(const std::vector<Item>& items, const Item& item, TextOf text_of) {
+void prefetch_ahead(const ModelArray<Item>& items, const Item& item, TextOf text_of) {
   const auto at = static_cast<std::size_t>(&item - items.data()) + prefetch_distance;
   if (at < items.size()) __builtin_prefetch(text_of(items[at]).data());
 }
 
 // The first lines of the text of the node prefetch_distance places after `node`, where its name
 // is: the keys written near it (type, prompt, tool_ids in a compact file) come with it.
-inline void prefetch_node_head(const std::vector<Node>& nodes, const Node& node) {
+inline void prefetch_node_head(const ModelArray<Node>& nodes, const Node& node) {
   const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
   if (at >= nodes.size() || !nodes[at].has_name()) return;
   // The next line by address arithmetic on an integer: it may lie past the end of the text, and
@@ -40,7 +40,7 @@ inline void prefetch_node_head(const std::vector<Node>& nodes, const Node& node)
 // when `wanted(that node)`: for loops that read a few kinds of node through and through (the
 // webhook rules), so that the payload they walk is in cache when they get there.
 template <class Wanted>
-void prefetch_node_text(const JsonDocument& doc, const std::vector<Node>& nodes, const Node& node,
+void prefetch_node_text(const JsonDocument& doc, const ModelArray<Node>& nodes, const Node& node,
                         Wanted wanted, std::size_t max_bytes = 1024) {
   const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
   if (at >= nodes.size() || !wanted(nodes[at])) return;

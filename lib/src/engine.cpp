@@ -1,7 +1,10 @@
 #include "snaplint/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
+#include <latch>
+#include <optional>
 #include <thread>
 
 #include "snaplint/agent_graph.hpp"
@@ -83,15 +86,14 @@ class DiagnosticBuilder {
   std::vector<Diagnostic>& out_;
 };
 
-class CollectingReporter final : public Reporter {
+// Keeps a rule's findings as they are: DiagnosticBuilder runs on one thread only.
+class FindingsReporter final : public Reporter {
  public:
-  CollectingReporter(DiagnosticBuilder& builder, const RuleInfo& rule)
-      : builder_(builder), rule_(rule) {}
-  void report(Finding finding) override { builder_.add(rule_, std::move(finding)); }
+  explicit FindingsReporter(std::vector<Finding>& findings) : findings_(findings) {}
+  void report(Finding finding) override { findings_.push_back(std::move(finding)); }
 
  private:
-  DiagnosticBuilder& builder_;
-  const RuleInfo& rule_;
+  std::vector<Finding>& findings_;
 };
 
 Diagnostic parse_error_diagnostic(const SourceFile& source, const ParseError& error,
@@ -164,51 +166,70 @@ void Engine::lint_into(FileReport& report, std::string_view bytes) const {
     builder.add(builtin::duplicate_key, std::move(finding));
   }
 
-  // On a large document the schema check runs on a second core while the graph rules run on
-  // this one; it only reads the tape. Its findings are still added before the rules' ones, so the
-  // report is the same either way.
+  // On a large document the work is shared with a second thread: it checks the schema, then
+  // takes rules from the same queue as this thread, which builds the graph meanwhile. Each rule's
+  // findings are kept apart and turned into diagnostics here afterwards, in registry order, so
+  // the report does not depend on which thread ran what (and only this thread computes line
+  // and column positions, whose table SourceFile builds lazily).
+  std::vector<const Rule*> rules;
+  for (const Rule* rule : registry_.rules()) {
+    if (selection_.enabled(rule->info().name)) rules.push_back(rule);
+  }
+  std::vector<std::vector<Finding>> rule_findings(rules.size());
   std::vector<Finding> schema_findings;
-  std::exception_ptr schema_failure;
-  const auto check_schema = [&] {
-    try {
-      schema_.check(doc, schema_findings);
-    } catch (...) {
-      schema_failure = std::current_exception();
+  std::optional<AgentGraph> graph;
+  std::atomic<std::size_t> next_rule{0};
+  const auto run_rules = [&] {
+    for (std::size_t r = next_rule++; r < rules.size(); r = next_rule++) {
+      const LintContext context{doc, model, *graph, selection_, rules[r]->info()};
+      FindingsReporter reporter(rule_findings[r]);
+      rules[r]->check(context, reporter);
     }
   };
-  std::thread schema_thread;
-  if (selection_.enabled(builtin::schema.name)) {
-    if (doc.size() >= parallel_schema_threshold_) {
-      schema_thread = std::thread(check_schema);
-    } else {
-      check_schema();
+  const bool check_schema = selection_.enabled(builtin::schema.name);
+  if (doc.size() >= parallel_threshold_) {
+    std::latch graph_built(1);
+    bool graph_failed = false;
+    std::exception_ptr helper_failure;
+    std::thread helper([&] {
+      try {
+        if (check_schema) schema_.check(doc, schema_findings);
+        graph_built.wait();
+        if (!graph_failed) run_rules();
+      } catch (...) {
+        helper_failure = std::current_exception();
+        next_rule = rules.size();  // this thread's share is not run: stop the other one too
+      }
+    });
+    struct JoinOnExit {
+      std::thread& thread;
+      ~JoinOnExit() {
+        if (thread.joinable()) thread.join();
+      }
+    } join_on_exit{helper};
+    try {
+      graph.emplace(build_agent_graph(model));
+    } catch (...) {
+      graph_failed = true;
+      graph_built.count_down();
+      throw;
     }
-  }
-  struct JoinOnExit {
-    std::thread& thread;
-    ~JoinOnExit() {
-      if (thread.joinable()) thread.join();
-    }
-  } join_on_exit{schema_thread};
-
-  std::vector<Diagnostic> rule_diagnostics;
-  DiagnosticBuilder rule_builder(doc, &model, selection_, rule_diagnostics);
-  const AgentGraph graph = build_agent_graph(model);
-  for (const Rule* rule : registry_.rules()) {
-    if (!selection_.enabled(rule->info().name)) continue;
-    const LintContext context{doc, model, graph, selection_, rule->info()};
-    CollectingReporter reporter(rule_builder, rule->info());
-    rule->check(context, reporter);
+    graph_built.count_down();
+    run_rules();
+    helper.join();
+    if (helper_failure) std::rethrow_exception(helper_failure);
+  } else {
+    if (check_schema) schema_.check(doc, schema_findings);
+    graph.emplace(build_agent_graph(model));
+    run_rules();
   }
 
-  if (schema_thread.joinable()) schema_thread.join();
-  if (schema_failure) std::rethrow_exception(schema_failure);
   for (Finding& finding : schema_findings) {
     finding.entity = builder.entity_around(finding.where.value);
     builder.add(builtin::schema, std::move(finding));
   }
-  for (Diagnostic& diagnostic : rule_diagnostics) {
-    report.diagnostics.push_back(std::move(diagnostic));
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (Finding& finding : rule_findings[r]) builder.add(rules[r]->info(), std::move(finding));
   }
 
   const SuppressionReport report_suppression = [&](const RuleInfo& rule, Finding finding) {

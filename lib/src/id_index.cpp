@@ -8,11 +8,14 @@ void IdIndex::reserve(std::size_t count) {
   std::size_t capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   if (capacity <= slots_.size()) return;
-  std::vector<Slot> old = std::move(slots_);
+  const auto old = std::move(slots_);
   slots_.assign(capacity, Slot{});
-  size_ = 0;
+  const std::size_t mask = capacity - 1;
   for (const Slot& slot : old) {
-    if (slot.used) try_emplace(slot.id, slot.position);
+    if (!slot.used) continue;
+    std::size_t at = slot.hash & mask;
+    while (slots_[at].used) at = (at + 1) & mask;
+    slots_[at] = slot;
   }
 }
 
@@ -22,25 +25,31 @@ void IdIndex::grow() {
 
 bool IdIndex::try_emplace(std::string_view id, std::uint32_t position) {
   if ((size_ + 1) * 2 > slots_.size()) grow();
+  // Offsets are 32 bits: past 4 GiB of ids (no file snaplint reads has them) ids are not added.
+  if (texts_.size() + id.size() > UINT32_MAX) return false;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = home(id);; at = (at + 1) & mask) {
+  const std::uint64_t hash = hash_of(id);
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     Slot& slot = slots_[at];
     if (!slot.used) {
-      slot = Slot{id, position, true};
+      slot = Slot{hash, static_cast<std::uint32_t>(texts_.size()),
+                  static_cast<std::uint32_t>(id.size()), position, true};
+      texts_.append(id);
       ++size_;
       return true;
     }
-    if (slot.id == id) return false;
+    if (holds(slot, hash, id)) return false;
   }
 }
 
 const std::uint32_t* IdIndex::find(std::string_view id) const {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = home(id);; at = (at + 1) & mask) {
+  const std::uint64_t hash = hash_of(id);
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     const Slot& slot = slots_[at];
     if (!slot.used) return nullptr;
-    if (slot.id == id) return &slot.position;
+    if (holds(slot, hash, id)) return &slot.position;
   }
 }
 

@@ -61,7 +61,7 @@ class DanglingEdge final : public Rule {
 
    private:
     struct NameOf {
-      const std::vector<Node>* nodes;
+      const ModelArray<Node>* nodes;
       std::string_view operator()(std::uint32_t n) const { return (*nodes)[n].name; }
     };
     struct AskedOf {

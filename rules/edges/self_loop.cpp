@@ -15,7 +15,7 @@ class SelfLoop final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const std::vector<Edge>& edges = context.model.edges;
+    const ModelArray<Edge>& edges = context.model.edges;
     for (const Edge& edge : edges) {
       prefetch_ahead(edges, edge, [](const Edge& ahead) { return ahead.from; });
       if (edge.from_ref == no_value || edge.to_ref == no_value || edge.from != edge.to) continue;

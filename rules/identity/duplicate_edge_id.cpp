@@ -15,7 +15,7 @@ class DuplicateEdgeId final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const std::vector<Edge>& edges = context.model.edges;
+    const ModelArray<Edge>& edges = context.model.edges;
     for_each_repeat(
         edges.size(), [&](std::uint32_t e) { return edges[e].has_id(); },
         [&](std::uint32_t e) { return edges[e].id; },

@@ -15,7 +15,7 @@ class DuplicateNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const std::vector<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = context.model.nodes;
     for_each_repeat(
         nodes.size(), [&](std::uint32_t n) { return nodes[n].has_name(); },
         [&](std::uint32_t n) { return nodes[n].name; },

@@ -17,7 +17,7 @@ class InvalidNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const std::vector<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
       if (!node.has_name() || node.is_special()) continue;

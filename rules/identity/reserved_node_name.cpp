@@ -18,7 +18,7 @@ class ReservedNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const std::vector<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
       if (!node.has_name()) continue;

@@ -16,7 +16,7 @@ class EmptyPrompt final : public Rule {
 
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
-    const std::vector<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       prefetch_node_head(nodes, node);
       if (!node.is_ordinary() || node.type == NodeType::handoff) continue;

@@ -244,7 +244,7 @@ class Walker {
   // elements come in increasing order, so one cursor serves the whole array.
   template <typename Item>
   struct Cursor {
-    const std::vector<Item>* items = nullptr;  // null: the array is not the model's
+    const ModelArray<Item>* items = nullptr;  // null: the array is not the model's
     std::size_t at = 0;
     const Item* find(std::uint32_t index) {
       if (items == nullptr) return nullptr;

@@ -20,7 +20,7 @@ class DuplicateToolRef final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     std::vector<JsonRef> entries;  // one node's string entries, reused from node to node
-    const std::vector<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       prefetch_node_head(nodes, node);
       const JsonRef list = doc.member(node.json, "tool_ids");

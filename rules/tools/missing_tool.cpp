@@ -22,7 +22,7 @@ class MissingTool final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     const Model& model = context.model;
-    const std::vector<Tool>& tools = model.tools;
+    const ModelArray<Tool>& tools = model.tools;
     // Tool id → the first tool with it.
     const auto id_of = [&](std::uint32_t t) { return tools[t].id; };
     TextTable tool_with_id(tools.size(), id_of);

@@ -20,7 +20,7 @@ class UnusedTool final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const JsonDocument& doc = context.json;
     const Model& model = context.model;
-    const std::vector<Tool>& tools = model.tools;
+    const ModelArray<Tool>& tools = model.tools;
     if (tools.empty()) return;
     // Tool id → the first tool with it; `used` is kept for that first tool.
     TextTable tool_with_id(tools.size(), [&](std::uint32_t t) { return tools[t].id; });

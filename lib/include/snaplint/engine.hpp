@@ -32,9 +32,10 @@ class Engine {
   // `bytes` need only live until lint returns: the report holds no reference to them.
   FileReport lint(std::string_view bytes, std::string path) const;
 
-  // Documents of at least this many JSON values get the schema check on a thread of its own,
-  // beside the rules. The report does not depend on it; tests set it to 0 or to the maximum.
-  void set_parallel_schema_threshold(std::size_t values) { parallel_schema_threshold_ = values; }
+  // Documents of at least this many JSON values are linted on two threads: a second one checks
+  // the schema and then shares the rules with this one. The report does not depend on it; tests
+  // set it to 0 or to the maximum.
+  void set_parallel_threshold(std::size_t values) { parallel_threshold_ = values; }
 
  private:
   void lint_into(FileReport& report, std::string_view bytes) const;
@@ -44,8 +45,9 @@ class Engine {
   ParseLimits limits_;
   std::string today_;
   const SchemaCheck& schema_ = SchemaCheck::shared();
-  // About 1 MB of snapshot: there the check takes milliseconds, a thread tens of microseconds.
-  std::size_t parallel_schema_threshold_ = 40000;
+  // About 1 MB of snapshot: there the schema check and the rules take milliseconds, a thread
+  // tens of microseconds.
+  std::size_t parallel_threshold_ = 40000;
 };
 
 }  // namespace snaplint
