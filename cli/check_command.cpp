@@ -72,14 +72,11 @@ bool run_fails(const std::vector<FileReport>& reports,
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (!settings[i]) continue;
     const FileSettings& file = *settings[i];
-    unsigned long long warnings = 0;
-    for (const Diagnostic& diagnostic : reports[i].diagnostics) {
-      if (diagnostic.severity == Severity::error) return true;
-      if (diagnostic.severity == Severity::warning) {
-        if (file.fail_on == FailOn::warning) return true;
-        ++warnings;
-      }
-    }
+    // Findings beyond --max-diagnostics count as well.
+    const FindingCounts counts = count_findings(reports[i]);
+    if (counts.errors > 0) return true;
+    if (counts.warnings > 0 && file.fail_on == FailOn::warning) return true;
+    const unsigned long long warnings = counts.warnings;
     if (file.max_warnings) {
       auto& [count, limit] = warnings_by_group[file.max_warnings_group];
       count += warnings;
@@ -99,24 +96,24 @@ unsigned worker_count(unsigned requested, std::size_t files) {
 }
 
 // Lints inputs[i] into reports[i] on `workers` threads; problems[i] is set for a file that
-// cannot be read. Each report depends only on its file, so
+// cannot be read or is larger than `max_file_size`. Each report depends only on its file, so
 // the output is the same for every number of workers.
 void lint_in_parallel(const std::vector<InputFile>& inputs,
                       const std::vector<const FileSettings*>& settings,
                       std::vector<std::string>& problems, std::vector<FileReport>& reports,
-                      unsigned workers) {
+                      unsigned workers, std::uint64_t max_file_size, const LintLimits& limits) {
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     InputBytes bytes;  // one buffer per thread, reused from file to file
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       std::string& problem = problems[i];
-      if (problem.empty()) problem = bytes.load(inputs[i]);
+      if (problem.empty()) problem = bytes.load(inputs[i], max_file_size);
       if (!problem.empty()) {
         reports[i].path = inputs[i].display_path;
-        reports[i].failure = settings[i] ? "cannot read: " + problem : problem;
+        reports[i].failure = problem;
         continue;
       }
-      reports[i] = settings[i]->linter->lint(bytes.bytes(), inputs[i].display_path);
+      reports[i] = settings[i]->linter->lint(bytes.bytes(), inputs[i].display_path, limits);
     }
   };
   std::vector<std::thread> threads;
@@ -185,7 +182,13 @@ int run_check(const CheckOptions& options) {
     }
   }
 
-  lint_in_parallel(inputs, settings, problems, reports, worker_count(options.jobs, inputs.size()));
+  // Every finding first: the baseline must see them all; the diagnostics limit comes after it.
+  LintLimits limits;
+  limits.parse.max_depth = options.max_depth;
+  limits.parse.max_string_length = options.max_string_length;
+  limits.max_diagnostics = 0;
+  lint_in_parallel(inputs, settings, problems, reports, worker_count(options.jobs, inputs.size()),
+                   options.max_file_size, limits);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!reports[i].failure.empty()) {
       std::cerr << "snaplint: error: " << inputs[i].display_path << ": " << reports[i].failure
@@ -219,6 +222,10 @@ int run_check(const CheckOptions& options) {
     }
   }
 
+  for (FileReport& report : reports) {
+    limit_diagnostics(report, options.max_diagnostics,
+                      "run with --max-diagnostics 0 to see them all (the exit code counts them)");
+  }
   for (const OutputTarget& target : options.outputs) {
     std::ostringstream text;
     write_report(text, target.format, reports, report_options);

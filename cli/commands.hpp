@@ -1,6 +1,7 @@
 // The subcommands of the snaplint executable. Each returns the process exit code.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ struct CheckOptions {
   std::vector<std::string> rule_options;  // "RULE.OPTION=VALUE"
   std::optional<std::string> fail_on;     // "error" or "warning"
   std::optional<unsigned long long> max_warnings;
+  // Limits of one file's lint, the library's defaults (snaplint::LintLimits); 0: no limit for
+  // strings and diagnostics.
+  std::uint32_t max_depth = 512;
+  std::uint32_t max_string_length = 1u << 20;
+  std::uint32_t max_diagnostics = 1000;
   // Config files: discovered upwards from each file unless one is given or none is wanted.
   std::optional<std::string> config_path;
   bool no_config = false;
@@ -41,7 +47,8 @@ struct CheckOptions {
   bool statistics = false;
   bool show_suppressed = false;
   ColorMode color = ColorMode::automatic;
-  unsigned jobs = 0;  // files linted at once; 0: one per core
+  unsigned jobs = 0;                                     // files linted at once; 0: one per core
+  std::uint64_t max_file_size = std::uint64_t{1} << 30;  // larger files are refused unread
 };
 
 int run_check(const CheckOptions& options);

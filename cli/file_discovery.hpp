@@ -1,4 +1,4 @@
-// Turns the paths on the command line into the list of files to lint, and reads them.
+// Turns the paths on the command line into the list of files to lint (input_bytes.hpp reads them).
 #pragma once
 
 #include <string>
@@ -9,15 +9,14 @@ namespace snaplint::cli {
 struct InputFile {
   std::string display_path;  // as shown in reports
   std::string path;          // as opened; empty for standard input
-  std::string problem;       // set when the path cannot be linted (missing, unreadable, ...)
+  std::string problem;       // why the path cannot be linted ("cannot read: ..."), or empty
 };
 
 // Files are taken as given; directories are searched recursively for *.json files, in sorted
 // order, skipping hidden directories and files (.snaplint.json is a config, not a snapshot) and not
-// following symbolic links to directories. "-" is standard input.
+// following symbolic links to directories (so a link loop ends the walk instead of feeding it); a
+// *.json link that leads nowhere or into a loop is listed, and reported when it cannot be opened.
+// "-" is standard input.
 std::vector<InputFile> discover_files(const std::vector<std::string>& paths);
-
-// Reads the whole file (or standard input) into `bytes`; returns an error message on failure.
-std::string read_input(const InputFile& input, std::string& bytes);
 
 }  // namespace snaplint::cli

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "input_bytes.hpp"
 #include "snaplint/config.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/rules/all_rules.hpp"
@@ -75,6 +76,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning"}));
   check_command->add_option("--max-warnings", check.max_warnings,
                             "Fail the run when there are more warnings than this");
+  // Deeper documents would overflow the stack of the schema validator's recursion.
+  check_command
+      ->add_option("--max-depth", check.max_depth,
+                   "Arrays and objects nested deeper are invalid-json (default 512, at most 4096)")
+      ->check(CLI::Range(1u, 4096u));
+  check_command->add_option(
+      "--max-string-length", check.max_string_length,
+      "Longer strings are reported, and checked only up to this many bytes (default 1048576; "
+      "0: no limit)");
+  check_command->add_option(
+      "--max-diagnostics", check.max_diagnostics,
+      "Findings printed per file, then one summary; all still count (default 1000; 0: all)");
   check_command->add_option("--config", check.config_path,
                             "Use this config file instead of looking for .snaplint.json");
   check_command->add_flag("--no-config", check.no_config, "Ignore every .snaplint.json");
@@ -90,6 +103,25 @@ int main(int argc, char** argv) {
       ->add_option("--jobs,-j", check.jobs,
                    "Files linted at once (default: one per core); the output does not depend on it")
       ->check(CLI::Range(0u, 1024u));
+  check_command
+      ->add_option_function<std::string>(
+          "--max-file-size",
+          [&check](const std::string& text) {
+            if (const auto size = cli::parse_size(text)) check.max_file_size = *size;
+          },
+          "Refuse larger files without reading them: bytes, or with a K, M or G suffix "
+          "(powers of 1024), at most 2G. Default: 1G")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            const auto size = cli::parse_size(text);
+            if (!size) return "must be a size such as 1048576, 512K, 64M or 1G, not '" + text + "'";
+            if (*size > cli::largest_max_file_size) {
+              return "must be at most 2G (snaplint reads files up to 2 GiB), not '" + text + "'";
+            }
+            return "";
+          },
+          ""))
+      ->type_name("SIZE");
   check_command->add_flag("--quiet,-q", check.quiet, "Print errors only, without a summary");
   check_command->add_flag("--statistics", check.statistics,
                           "Print the number of findings per rule");

@@ -19,6 +19,7 @@
 #include "snaplint/glob.hpp"
 #include "snaplint/json_parser.hpp"
 #include "snaplint/suggest.hpp"
+#include "utf8_text.hpp"
 
 namespace snaplint {
 
@@ -517,8 +518,10 @@ void write_effective_config_json(std::ostream& out, const RuleRegistry& registry
   rapidjson::OStreamWrapper stream(out);
   rapidjson::PrettyWriter<rapidjson::OStreamWrapper> writer(stream);
   writer.SetIndent(' ', 2);
+  // The file and config paths come from the file system in any bytes; JSON is UTF-8.
   auto string = [&](std::string_view text) {
-    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const std::string valid = detail::valid_utf8(text);
+    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
   };
   auto key = [&](std::string_view text) {
     writer.Key(text.data(), static_cast<rapidjson::SizeType>(text.size()));

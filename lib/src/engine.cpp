@@ -14,15 +14,43 @@ namespace snaplint {
 
 namespace {
 
+// How many more findings of a file become diagnostics; the rest are only counted. A diagnostic
+// costs about a kilobyte and microseconds, and a hostile file can hold millions of findings.
+struct FindingBudget {
+  std::size_t remaining;  // SIZE_MAX: no limit
+  FileReport& report;
+
+  // Whether one more finding of this severity may be built; counts it as omitted if not.
+  bool take(Severity severity) {
+    if (remaining == 0) {
+      report.omitted.add(severity);
+      ++report.unbuilt;
+      return false;
+    }
+    if (remaining != SIZE_MAX) --remaining;
+    return true;
+  }
+};
+
 // Turns findings (values on the tape) into diagnostics (pointers, ranges, code frames).
 class DiagnosticBuilder {
  public:
   DiagnosticBuilder(const JsonDocument& doc, const Model* model, const RuleSelection& selection,
-                    std::vector<Diagnostic>& out)
-      : doc_(doc), model_(model), selection_(selection), out_(out) {}
+                    std::vector<Diagnostic>& out, FindingBudget& budget)
+      : doc_(doc), model_(model), selection_(selection), out_(out), budget_(budget) {}
+
+  // Whether a finding of `rule` would be built: enabled, and within the budget (which it takes).
+  bool admit(const RuleInfo& rule) {
+    return selection_.enabled(rule.name) && budget_.take(selection_.severity(rule.name));
+  }
 
   void add(const RuleInfo& rule, Finding finding) {
-    if (!selection_.enabled(rule.name)) return;
+    if (!admit(rule)) return;
+    build(rule, std::move(finding));
+  }
+
+  // For a finding admit() let through.
+  void build(const RuleInfo& rule, Finding finding) {
     Diagnostic diagnostic;
     diagnostic.rule = std::string(rule.name);
     diagnostic.severity = selection_.severity(rule.name);
@@ -84,6 +112,7 @@ class DiagnosticBuilder {
   const Model* model_;
   const RuleSelection& selection_;
   std::vector<Diagnostic>& out_;
+  FindingBudget& budget_;
 };
 
 // Keeps a rule's findings as they are: DiagnosticBuilder runs on one thread only.
@@ -115,9 +144,91 @@ Diagnostic parse_error_diagnostic(const SourceFile& source, const ParseError& er
   return diagnostic;
 }
 
+std::string plural(std::size_t count, std::string_view word) {
+  return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s");
+}
+
 }  // namespace
 
-Engine::Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimits limits,
+void FindingCounts::add(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      ++errors;
+      break;
+    case Severity::warning:
+      ++warnings;
+      break;
+    case Severity::info:
+      ++infos;
+      break;
+  }
+}
+
+FindingCounts count_findings(const FileReport& report) {
+  // The summary stands for the omitted findings: they are counted instead.
+  FindingCounts counts;
+  for (const Diagnostic& diagnostic : report.diagnostics) {
+    if (diagnostic.rule != too_many_diagnostics_rule) counts.add(diagnostic.severity);
+  }
+  counts.errors += report.omitted.errors;
+  counts.warnings += report.omitted.warnings;
+  counts.infos += report.omitted.infos;
+  return counts;
+}
+
+void limit_diagnostics(FileReport& report, std::size_t max_diagnostics, std::string_view hint) {
+  std::vector<Diagnostic>& diagnostics = report.diagnostics;
+  // A summary from an earlier call (or for findings the engine only counted) is made anew.
+  if (!diagnostics.empty() && diagnostics.back().rule == too_many_diagnostics_rule) {
+    diagnostics.pop_back();
+  }
+  bool cut = false;
+  if (max_diagnostics > 0 && diagnostics.size() > max_diagnostics) {
+    for (std::size_t i = max_diagnostics; i < diagnostics.size(); ++i) {
+      report.omitted.add(diagnostics[i].severity);
+    }
+    cut = true;
+  }
+  const FindingCounts& omitted = report.omitted;
+  if (omitted.total() == 0) return;
+
+  Diagnostic summary;
+  summary.rule = std::string(too_many_diagnostics_rule);
+  summary.severity = omitted.errors > 0     ? Severity::error
+                     : omitted.warnings > 0 ? Severity::warning
+                                            : Severity::info;
+  // At the first finding left out, or after the last one kept: the report stays in order.
+  const Diagnostic* place = cut                   ? &diagnostics[max_diagnostics]
+                            : diagnostics.empty() ? nullptr
+                                                  : &diagnostics.back();
+  if (place) {
+    summary.pointer = place->pointer;
+    summary.range = place->range;
+    summary.excerpt = place->excerpt;
+  }
+  if (cut) diagnostics.resize(max_diagnostics);
+  std::vector<std::string> parts;
+  if (omitted.errors > 0) parts.push_back(plural(omitted.errors, "error"));
+  if (omitted.warnings > 0) parts.push_back(plural(omitted.warnings, "warning"));
+  if (omitted.infos > 0) parts.push_back(plural(omitted.infos, "info"));
+  std::string counts;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    counts += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  }
+  summary.message = std::to_string(omitted.total()) + " more finding" +
+                    (omitted.total() == 1 ? "" : "s") + (cut ? " from here on" : "") +
+                    " not shown (" + counts + "): the report keeps the first " +
+                    std::to_string(diagnostics.size()) + " of this file";
+  summary.help = std::string(hint);
+  if (report.unbuilt > 0) {
+    summary.help += "; " + std::to_string(report.unbuilt) +
+                    " of them were only counted, past the findings snaplint builds per file "
+                    "(100000 by default), and cannot be listed";
+  }
+  diagnostics.push_back(std::move(summary));
+}
+
+Engine::Engine(const RuleRegistry& registry, RuleSelection selection, LintLimits limits,
                std::string today)
     : registry_(registry),
       selection_(std::move(selection)),
@@ -125,26 +236,36 @@ Engine::Engine(const RuleRegistry& registry, RuleSelection selection, ParseLimit
       today_(std::move(today)) {}
 
 FileReport Engine::lint(std::string_view bytes, std::string path) const {
+  return lint(bytes, std::move(path), limits_);
+}
+
+FileReport Engine::lint(std::string_view bytes, std::string path, const LintLimits& limits) const {
   FileReport report;
   report.path = std::move(path);
   try {
-    lint_into(report, bytes);
+    lint_into(report, bytes, limits);
+    limit_diagnostics(report, limits.max_diagnostics,
+                      "the command line shows them all with --max-diagnostics 0");
   } catch (const std::exception& error) {
     report.diagnostics.clear();
     report.suppressed.clear();
+    report.omitted = {};
+    report.unbuilt = 0;
     report.failure = std::string("internal error: ") + error.what();
   } catch (...) {
     report.diagnostics.clear();
     report.suppressed.clear();
+    report.omitted = {};
+    report.unbuilt = 0;
     report.failure = "internal error";
   }
   return report;
 }
 
-void Engine::lint_into(FileReport& report, std::string_view bytes) const {
+void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLimits& limits) const {
   const SourceFile source = SourceFile::borrow(bytes);
   JsonDocument doc(source);
-  const ParseResult parsed = parse_json(source, doc, limits_);
+  const ParseResult parsed = parse_json(source, doc, limits.parse);
   if (parsed.error) {
     if (selection_.enabled(builtin::invalid_json.name)) {
       report.diagnostics.push_back(parse_error_diagnostic(
@@ -155,15 +276,30 @@ void Engine::lint_into(FileReport& report, std::string_view bytes) const {
 
   const Model model = build_model(doc);
   report.envelope = model.envelope;
-  DiagnosticBuilder builder(doc, &model, selection_, report.diagnostics);
+  FindingBudget budget{limits.max_findings == 0 ? SIZE_MAX : limits.max_findings, report};
+  DiagnosticBuilder builder(doc, &model, selection_, report.diagnostics, budget);
 
   for (const DuplicateKey& duplicate : parsed.duplicate_keys) {
+    if (!builder.admit(builtin::duplicate_key)) continue;  // not even the message, past the budget
     Finding finding{{duplicate.repeat, true},
                     "key " + quoted(doc.key(duplicate.repeat)) +
                         " is repeated in this object; the last value wins",
                     builder.entity_around(duplicate.repeat)};
     finding.related.push_back({"first occurrence", {duplicate.first, true}});
-    builder.add(builtin::duplicate_key, std::move(finding));
+    builder.build(builtin::duplicate_key, std::move(finding));
+  }
+  // Reported under `schema`: the schema (and the rules) judged only the string's beginning.
+  for (const LongString& long_string : parsed.long_strings) {
+    const std::string limit = std::to_string(limits.parse.max_string_length);
+    Finding finding{{long_string.value, false},
+                    "string of " + std::to_string(long_string.length) +
+                        " bytes is longer than the limit of " + limit +
+                        " bytes: the schema and the rules read only its first " + limit + " bytes",
+                    builder.entity_around(long_string.value)};
+    finding.help =
+        "shorten it, or raise the limit (snaplint check --max-string-length N; 0 for "
+        "none)";
+    builder.add(builtin::schema, std::move(finding));
   }
 
   // On a large document the work is shared with a second thread: it checks the schema, then

@@ -29,8 +29,17 @@ std::string escape_data(std::string_view text) {
       case '\n':
         out += "%0A";
         break;
-      default:
+      case '\t':
         out += c;
+        break;
+      default:
+        // The runner passes other control characters through to the log, which is rendered as a
+        // terminal: an escape sequence quoted from a snapshot is shown, not obeyed.
+        if ((c >= 0 && c < 0x20) || c == 0x7F) {
+          detail::append_utf8(out, c == 0x7F ? 0x2421 : 0x2400 + c);
+        } else {
+          out += c;
+        }
     }
   }
   return out;

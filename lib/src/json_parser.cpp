@@ -5,6 +5,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string_view>
@@ -55,6 +56,74 @@ bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':';
 }
 
+// Integers of magnitude up to 2^53 are exact in a double, so in JavaScript; beyond, only some are.
+constexpr std::int64_t exact_integer_limit = std::int64_t{1} << 53;
+
+bool exact_in_double(std::int64_t i) {
+  const double d = static_cast<double>(i);
+  // 2^63 itself is out of range for the cast back (INT64_MAX rounds up to it).
+  return d < 9223372036854775808.0 && static_cast<std::int64_t>(d) == i;
+}
+
+// The exact decimal value of an integral double ("9007199254740992").
+std::string integer_text(double d) {
+  char buffer[400];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed, 0);
+  return std::string(buffer, result.ptr);
+}
+
+// The double nearest to a JSON number, as JavaScript and Ruby read it (RapidJSON's own reading
+// without kParseFullPrecisionFlag may differ in the last place). The number is valid JSON and
+// finite, so from_chars succeeds.
+double nearest_double(std::string_view token) {
+  double value = 0;
+  std::from_chars(token.data(), token.data() + token.size(), value);
+  return value;
+}
+
+// RapidJSON 1.1 decodes a lone low surrogate escape (\uDC00-\uDFFF) into the three bytes
+// ED B0..BF xx, which are not UTF-8; validation rejects them in raw text, so in decoded text they
+// can only come from such an escape. Returns where the escape starts in `raw` (the string's
+// source text, quotes excluded), or npos.
+std::size_t lone_low_surrogate(std::string_view decoded, std::string_view raw) {
+  const void* lead = std::memchr(decoded.data(), '\xED', decoded.size());
+  bool found = false;
+  while (lead) {
+    const std::size_t at =
+        static_cast<std::size_t>(static_cast<const char*>(lead) - decoded.data());
+    if (at + 1 < decoded.size() && static_cast<unsigned char>(decoded[at + 1]) >= 0xA0) {
+      found = true;
+      break;
+    }
+    lead = std::memchr(decoded.data() + at + 1, '\xED', decoded.size() - at - 1);
+  }
+  if (!found) return std::string_view::npos;
+  const auto hex = [](char c) {
+    return c >= '0' && c <= '9'                     ? c - '0'
+           : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                    : 0;
+  };
+  bool after_high = false;
+  for (std::size_t i = 0; i + 1 < raw.size();) {
+    if (raw[i] != '\\') {
+      after_high = false;
+      ++i;
+      continue;
+    }
+    if (raw[i + 1] != 'u' || i + 6 > raw.size()) {
+      after_high = false;
+      i += 2;
+      continue;
+    }
+    unsigned unit = 0;
+    for (std::size_t k = 2; k < 6; ++k) unit = unit * 16 + static_cast<unsigned>(hex(raw[i + k]));
+    if (unit >= 0xDC00 && unit <= 0xDFFF && !after_high) return i;
+    after_high = unit >= 0xD800 && unit <= 0xDBFF;
+    i += 6;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 // Receives RapidJSON's SAX events and appends one tape entry per value. RapidJSON tells a handler
@@ -86,6 +155,9 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   bool Int(int i) { return Int64(i); }
   bool Uint(unsigned u) { return Int64(u); }
   bool Int64(std::int64_t i) {
+    if ((i > exact_integer_limit || i < -exact_integer_limit) && !exact_in_double(i)) {
+      return inexact_integer();
+    }
     JsonDocument::Number number{};
     number.ref = scalar(JsonType::integer);
     number.integer = i;
@@ -93,7 +165,14 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     return true;
   }
   bool Uint64(std::uint64_t u) {
-    if (u > static_cast<std::uint64_t>(INT64_MAX)) return Double(static_cast<double>(u));
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) {
+      const double d = static_cast<double>(u);
+      // 2^64 itself is out of range for the cast back.
+      if (d >= 18446744073709551616.0 || static_cast<std::uint64_t>(d) != u) {
+        return inexact_integer();
+      }
+      return Double(d);
+    }
     return Int64(static_cast<std::int64_t>(u));
   }
   bool Double(double d) {
@@ -101,6 +180,16 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     if (!std::isfinite(d)) {
       fail(next_start(), "number too large to fit a double");
       return false;
+    }
+    // An integer beyond 64 bits arrives as a double: check that it is exact. (RapidJSON's
+    // double may be off by a few units in the last place; the check uses the correctly rounded
+    // value, the one JavaScript reads.)
+    if (std::fabs(d) >= 9223372036854775808.0) [[unlikely]] {
+      const std::string_view token = number_token();
+      if (token.find_first_of(".eE") == std::string_view::npos) {
+        d = nearest_double(token);
+        if (integer_text(d) != token) return inexact_integer();
+      }
     }
     JsonDocument::Number number{};
     number.ref = scalar(JsonType::real);
@@ -111,8 +200,11 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   bool String(const char* text, rapidjson::SizeType length, bool) {
     const std::uint32_t begin = next_start();
     const bool decoded = tell() - begin - 2 != length;
+    if (decoded && !check_surrogates(text, length, begin)) return false;
     const JsonRef ref = scalar(JsonType::string, begin);
-    if (decoded) {
+    if (limits_.max_string_length != 0 && length > limits_.max_string_length) [[unlikely]] {
+      keep_prefix(ref, begin, text, length, decoded);
+    } else if (decoded) {
       entries_[ref].flags |= Entry::decoded_string;
       doc_.decoded_strings_.push_back({ref, keep(text, length)});
     }
@@ -121,6 +213,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     pending_key_begin_ = next_start();
     const std::uint32_t raw_length = tell() - pending_key_begin_ - 2;
+    if (raw_length != length && !check_surrogates(text, length, pending_key_begin_)) return false;
     // A key is read from the source unless it has escapes or is too long for the entry.
     pending_key_decoded_ = raw_length != length || raw_length > UINT16_MAX;
     pending_key_length_ = static_cast<std::uint16_t>(pending_key_decoded_ ? 0 : raw_length);
@@ -142,12 +235,61 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
 
   // An error the handler found (RapidJSON then reports only that the handler stopped it).
   const std::optional<ParseError>& error() const { return error_; }
+  std::vector<LongString>& long_strings() { return long_strings_; }
 
  private:
   std::uint32_t tell() const { return static_cast<std::uint32_t>(stream_.Tell()); }
 
   void fail(std::uint32_t offset, std::string message) {
     error_ = ParseError{offset, std::move(message)};
+  }
+
+  // Integers that a double cannot hold exactly: RapidJSON keeps them, but JavaScript rounds them to
+  // the nearest double, so a server in JS would read another number.
+  bool inexact_integer() {
+    const std::string_view token = number_token();
+    fail(next_start(),
+         "integer " + std::string(token.substr(0, 40)) + (token.size() > 40 ? "..." : "") +
+             " cannot be held exactly by a double: a JavaScript server reads " +
+             integer_text(nearest_double(token)) +
+             " (write it as a string, or keep integers within 2^53 = 9007199254740992)");
+    return false;
+  }
+
+  // A string or key that had escapes (`text` is decoded): a lone low surrogate escape is an error.
+  bool check_surrogates(const char* text, rapidjson::SizeType length, std::uint32_t begin) {
+    const std::string_view raw = source_.substr(begin + 1, tell() - begin - 2);
+    const std::size_t at = lone_low_surrogate(std::string_view(text, length), raw);
+    if (at == std::string_view::npos) return true;
+    fail(begin + 1 + static_cast<std::uint32_t>(at),
+         "lone UTF-16 low surrogate \"" + std::string(raw.substr(at, 6)) +
+             "\" in a string: it encodes no character (JSON parsers disagree on what it reads as)");
+    return false;
+  }
+
+  // A string over the length limit: the document keeps its first max_string_length bytes, cut
+  // before a partial UTF-8 sequence, from the source when it has no escapes.
+  void keep_prefix(JsonRef ref, std::uint32_t begin, const char* text, rapidjson::SizeType length,
+                   bool decoded) {
+    std::uint32_t cut = limits_.max_string_length;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    entries_[ref].flags |= Entry::decoded_string;
+    JsonDocument::Slice slice{};
+    if (decoded) {
+      slice = keep(text, cut);
+    } else {
+      slice.offset = begin + 1;
+      slice.length = cut;
+      slice.in_buffer = 0;
+    }
+    doc_.decoded_strings_.push_back({ref, slice});
+    long_strings_.push_back({ref, length});
+  }
+
+  // The text of the number RapidJSON just read.
+  std::string_view number_token() {
+    const std::uint32_t begin = next_start();
+    return source_.substr(begin, tell() - begin);
   }
 
   std::uint32_t next_start() {
@@ -202,7 +344,8 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     // RapidJSON fires container events before it consumes the '{', '[', '}' or ']'.
     const std::uint32_t begin = tell();
     if (open_.size() >= limits_.max_depth) {
-      fail(begin, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+      fail(begin, "nesting deeper than " + std::to_string(limits_.max_depth) +
+                      " levels, snaplint's limit for arrays and objects inside one another");
       return false;
     }
     open_.push_back(append(type, begin));
@@ -267,6 +410,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   bool pending_key_decoded_ = false;
   std::uint32_t last_end_ = 0;
   std::optional<ParseError> error_;
+  std::vector<LongString> long_strings_;
 };
 
 ParseResult parse_json(const SourceFile& source, JsonDocument& document,
@@ -295,6 +439,7 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
   constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
   const rapidjson::ParseResult parsed = reader.Parse<flags>(stream, builder);
 
+  result.long_strings = std::move(builder.long_strings());
   if (builder.error()) {
     result.error = builder.error();
   } else if (nul && (parsed || parsed.Offset() >= parse_length)) {
@@ -312,6 +457,7 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
   if (result.error) {
     document.clear();
     result.duplicate_keys.clear();
+    result.long_strings.clear();
   }
   return result;
 }

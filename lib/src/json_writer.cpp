@@ -6,6 +6,7 @@
 #include "snaplint/fingerprint.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/version.hpp"
+#include "utf8_text.hpp"
 
 namespace snaplint {
 
@@ -13,8 +14,12 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
+// JSON is UTF-8 (RFC 8259) and consumers in other languages reject anything else, but paths come
+// from the file system in any bytes: ill-formed sequences become U+FFFD, as in the SARIF writer
+// (fuzz/writers_fuzzer checks that the output parses as UTF-8 JSON).
 void write_string(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  const std::string valid = detail::valid_utf8(text);
+  writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 
 void write_position(Writer& writer, const Position& position) {

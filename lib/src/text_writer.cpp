@@ -2,8 +2,10 @@
 #include <map>
 #include <string>
 
+#include "snaplint/engine.hpp"
 #include "snaplint/report_writer.hpp"
 #include "snaplint/source_file.hpp"
+#include "utf8_text.hpp"
 
 namespace snaplint {
 
@@ -17,19 +19,12 @@ Summary summarize(const std::vector<FileReport>& reports) {
           diagnostic.suppression && diagnostic.suppression->kind == Suppression::Kind::baseline;
       ++(baselined ? summary.baselined : summary.suppressed);
     }
-    for (const Diagnostic& diagnostic : report.diagnostics) {
-      switch (diagnostic.severity) {
-        case Severity::error:
-          ++summary.errors;
-          break;
-        case Severity::warning:
-          ++summary.warnings;
-          break;
-        case Severity::info:
-          ++summary.infos;
-          break;
-      }
-    }
+    // Every finding, those past --max-diagnostics included (the summary diagnostic that stands
+    // for them is not one).
+    const FindingCounts counts = count_findings(report);
+    summary.errors += counts.errors;
+    summary.warnings += counts.warnings;
+    summary.infos += counts.infos;
   }
   return summary;
 }
@@ -63,6 +58,46 @@ const char* severity_color(const Palette& palette, Severity severity) {
   return palette.error;
 }
 
+// The text format goes to terminals, and what it quotes comes from the linted files and the
+// file system: an escape sequence in a snapshot must not recolour, retitle or clear the user's
+// terminal, a carriage return must not overwrite the gutter, and a bidirectional override must
+// not make the code frame show something else than the file holds. Each offending code point,
+// and each ill-formed UTF-8 sequence, becomes one visible code point (control pictures for C0
+// and DEL, U+FFFD otherwise), so the carets under an excerpt stay aligned: columns count code
+// points, and one code point in gives one out. Tabs are kept in excerpts (the caret line repeats
+// them) and shown as U+2409 elsewhere.
+std::string printable(std::string_view text, bool keep_tabs = false) {
+  const auto plain = [&](unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || (keep_tabs && c == '\t');
+  };
+  if (std::all_of(text.begin(), text.end(),
+                  [&](char c) { return plain(static_cast<unsigned char>(c)); })) {
+    return std::string(text);
+  }
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t at = 0; at < text.size();) {
+    // One column's worth: a lead byte and the continuation bytes after it (count_code_points).
+    std::size_t end = at + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    const detail::DecodedCodePoint decoded = detail::decode_utf8(text, at);
+    const char32_t c =
+        decoded.valid && decoded.length == end - at ? decoded.value : detail::replacement_character;
+    if (c < 0x20 && !(keep_tabs && c == '\t')) {
+      detail::append_utf8(out, 0x2400 + c);
+    } else if (c == 0x7F) {
+      detail::append_utf8(out, 0x2421);
+    } else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+               (c >= 0x2066 && c <= 0x2069) || c == detail::replacement_character) {
+      detail::append_utf8(out, detail::replacement_character);
+    } else {
+      out.append(text.substr(at, end - at));
+    }
+    at = end;
+  }
+  return out;
+}
+
 std::string plural(std::size_t count, std::string_view word) {
   return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s");
 }
@@ -71,16 +106,17 @@ std::string plural(std::size_t count, std::string_view word) {
 // the carets stay aligned whatever the terminal's tab width.
 void write_frame(std::ostream& out, const Diagnostic& diagnostic, const Palette& palette) {
   const SourceExcerpt& excerpt = diagnostic.excerpt;
+  const std::string text = printable(excerpt.text, true);
   const std::string line_number = std::to_string(diagnostic.range.start.line);
   const std::string gutter(line_number.size() + 1, ' ');
   const std::string prefix = excerpt.truncated_left ? "..." : "";
   out << palette.dim << gutter << "|" << palette.reset << '\n';
-  out << palette.dim << line_number << " |" << palette.reset << ' ' << prefix << excerpt.text
+  out << palette.dim << line_number << " |" << palette.reset << ' ' << prefix << text
       << (excerpt.truncated_right ? "..." : "") << '\n';
 
   const std::uint32_t start = diagnostic.range.start.column;
   const std::uint32_t skip = start > excerpt.first_column ? start - excerpt.first_column : 0;
-  const std::uint32_t line_length = count_code_points(excerpt.text);
+  const std::uint32_t line_length = count_code_points(text);
   std::uint32_t width = 1;
   if (diagnostic.range.end.line == diagnostic.range.start.line &&
       diagnostic.range.end.column > start) {
@@ -92,10 +128,10 @@ void write_frame(std::ostream& out, const Diagnostic& diagnostic, const Palette&
 
   std::string indent = prefix.empty() ? "" : "   ";
   std::uint32_t seen = 0;
-  for (std::size_t i = 0; i < excerpt.text.size() && seen < skip; ++i) {
-    const auto byte = static_cast<unsigned char>(excerpt.text[i]);
+  for (std::size_t i = 0; i < text.size() && seen < skip; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
     if ((byte & 0xC0) == 0x80) continue;
-    indent += excerpt.text[i] == '\t' ? '\t' : ' ';
+    indent += text[i] == '\t' ? '\t' : ' ';
     ++seen;
   }
   out << palette.dim << gutter << "|" << palette.reset << ' ' << indent
@@ -109,24 +145,24 @@ void write_diagnostic(std::ostream& out, const std::string& path, const Diagnost
       << diagnostic.range.start.column << ':' << palette.reset << ' '
       << severity_color(palette, diagnostic.severity) << to_string(diagnostic.severity)
       << palette.reset << (diagnostic.suppression ? " (suppressed)" : "") << ": "
-      << diagnostic.message << ' ' << palette.dim << '[' << diagnostic.rule << ']' << palette.reset
-      << '\n';
+      << printable(diagnostic.message) << ' ' << palette.dim << '[' << diagnostic.rule << ']'
+      << palette.reset << '\n';
   write_frame(out, diagnostic, palette);
   const std::string gutter(std::to_string(diagnostic.range.start.line).size() + 1, ' ');
   for (const RelatedLocation& related : diagnostic.related) {
-    out << gutter << "= " << palette.bold << "note" << palette.reset << ": " << related.message
-        << " at " << path << ':' << related.range.start.line << ':' << related.range.start.column
-        << '\n';
+    out << gutter << "= " << palette.bold << "note" << palette.reset << ": "
+        << printable(related.message) << " at " << path << ':' << related.range.start.line << ':'
+        << related.range.start.column << '\n';
   }
   if (!diagnostic.help.empty()) {
-    out << gutter << "= " << palette.help << "help" << palette.reset << ": " << diagnostic.help
-        << '\n';
+    out << gutter << "= " << palette.help << "help" << palette.reset << ": "
+        << printable(diagnostic.help) << '\n';
   }
   if (diagnostic.suppression) {
     const bool baselined = diagnostic.suppression->kind == Suppression::Kind::baseline;
     out << gutter << "= " << palette.bold << "suppressed" << palette.reset << ": "
         << (baselined ? "in the baseline"
-                      : "by metadata.snaplint: " + diagnostic.suppression->reason)
+                      : "by metadata.snaplint: " + printable(diagnostic.suppression->reason))
         << '\n';
   }
 }
@@ -169,8 +205,8 @@ void write_stale_baseline(std::ostream& out, const std::vector<StaleBaselineEntr
       << (command_line_hints ? "; run with --write-baseline to tighten the baseline:" : ":")
       << palette.reset << '\n';
   for (const StaleBaselineEntry& entry : stale) {
-    out << "  " << entry.path << ": " << entry.entity << ": " << entry.message << " [" << entry.rule
-        << "]\n";
+    out << "  " << printable(entry.path) << ": " << printable(entry.entity) << ": "
+        << printable(entry.message) << " [" << printable(entry.rule) << "]\n";
   }
 }
 
@@ -194,8 +230,9 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports,
       std::stable_sort(shown.begin(), shown.end(), [](const Diagnostic* a, const Diagnostic* b) {
         return diagnostic_less(*a, *b);
       });
+      const std::string path = printable(report.path);
       for (const Diagnostic* diagnostic : shown) {
-        write_diagnostic(out, report.path, *diagnostic, palette);
+        write_diagnostic(out, path, *diagnostic, palette);
         out << '\n';
       }
     }

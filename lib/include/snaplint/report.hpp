@@ -28,6 +28,9 @@ class SNAPLINT_API Report {
   // Set when the snapshot could not be linted at all (an internal error); empty otherwise.
   const std::string& failure() const;
 
+  // Counts of findings by severity. Past the diagnostics limit (1000 per snapshot), diagnostics()
+  // ends with one too-many-diagnostics summary instead of the rest; the counts and fails() still
+  // include every finding.
   bool has_errors() const { return error_count() > 0; }
   std::size_t error_count() const;
   std::size_t warning_count() const;

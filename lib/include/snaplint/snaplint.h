@@ -109,7 +109,9 @@ SNAPLINT_API const char* snaplint_report_name(const snaplint_report* report);
  * which is always, short of running out of memory. Owned by the report. */
 SNAPLINT_API const char* snaplint_report_failure(const snaplint_report* report);
 
-/* How many findings count (suppressed ones do not), in total and per severity. 0 for NULL. */
+/* How many findings are listed (suppressed ones are not), and how many count per severity. 0 for
+ * NULL. Past 1000 findings the list holds the first 1000 and a "too-many-diagnostics" summary in
+ * their place; the per-severity counts (and snaplint_report_fails) still include every one. */
 SNAPLINT_API size_t snaplint_report_count(const snaplint_report* report);
 SNAPLINT_API size_t snaplint_report_error_count(const snaplint_report* report);
 SNAPLINT_API size_t snaplint_report_warning_count(const snaplint_report* report);

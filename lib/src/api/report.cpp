@@ -25,10 +25,18 @@ const std::string& Report::failure() const {
   return report_->failure;
 }
 
+// Findings beyond the diagnostics limit count too: a cut report must not pass.
 std::size_t Report::count(Severity severity) const {
-  return static_cast<std::size_t>(
-      std::count_if(report_->diagnostics.begin(), report_->diagnostics.end(),
-                    [&](const Diagnostic& diagnostic) { return diagnostic.severity == severity; }));
+  const FindingCounts counts = count_findings(*report_);
+  switch (severity) {
+    case Severity::error:
+      return counts.errors;
+    case Severity::warning:
+      return counts.warnings;
+    case Severity::info:
+      return counts.infos;
+  }
+  return 0;
 }
 std::size_t Report::error_count() const {
   return count(Severity::error);
