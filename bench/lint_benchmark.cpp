@@ -9,8 +9,8 @@
 //   BM_SchemaWholeDocument/<n>          valijson over every value: the reference (1k, 10k only)
 //   BM_ModelAndGraph/<n>                build_model + build_agent_graph
 //   BM_Rule/<rule>/<n>                  each registered rule's check alone (10k, 100k; and 1M with
-//                                       --rules_at_1m: most rules take 5-400 ms there, but
-//                                       dead-end-node and trap-cycle about 2 s each)
+//                                       --rules_at_1m, which makes the full run longer: most
+//                                       rules take 5-400 ms there)
 //   BM_Lint/<n>                         the whole Engine::lint, every rule enabled
 //   BM_LibraryCall/20                   Linter::lint on a 20-node snapshot (target 5: <= 0.2 ms)
 //
