@@ -24,6 +24,13 @@ namespace snaplint::cli {
 
 namespace {
 
+// stderr is a terminal too, and the message names files: a path or config error quoting a file
+// name with an escape sequence, a newline or a bidirectional override is shown as the text
+// report shows it (printable), never obeyed or split.
+void print_error(std::string_view message) {
+  std::cerr << "snaplint: error: " << printable(message) << '\n';
+}
+
 bool use_color(ColorMode mode) {
   if (mode != ColorMode::automatic) return mode == ColorMode::always;
   const char* no_color = std::getenv("NO_COLOR");
@@ -130,12 +137,12 @@ int run_check(const CheckOptions& options) {
   const std::unique_ptr<ConfigResolver> resolver =
       ConfigResolver::create(options, registry, &error);
   if (!resolver) {
-    std::cerr << "snaplint: error: " << error << '\n';
+    print_error(error);
     return exit_trouble;
   }
   if (options.show_config_for) {
     if (!resolver->write_effective_config(std::cout, *options.show_config_for, &error)) {
-      std::cerr << "snaplint: error: " << error << '\n';
+      print_error(error);
       return exit_trouble;
     }
     return exit_clean;
@@ -144,7 +151,7 @@ int run_check(const CheckOptions& options) {
   if (options.baseline_path) {
     baseline = load_baseline(*options.baseline_path, &error);
     if (!baseline) {
-      std::cerr << "snaplint: error: " << error << '\n';
+      print_error(error);
       return exit_trouble;
     }
   }
@@ -191,8 +198,7 @@ int run_check(const CheckOptions& options) {
                    options.max_file_size, limits);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!reports[i].failure.empty()) {
-      std::cerr << "snaplint: error: " << inputs[i].display_path << ": " << reports[i].failure
-                << '\n';
+      print_error(inputs[i].display_path + ": " + reports[i].failure);
       if (!problems[i].empty()) settings[i] = nullptr;  // not linted: no findings to judge
     }
   }
@@ -210,15 +216,15 @@ int run_check(const CheckOptions& options) {
     written.write(text);
     error = write_file_atomically(*options.write_baseline_path, text.str());
     if (!error.empty()) {
-      std::cerr << "snaplint: error: " << error << '\n';
+      print_error(error);
       trouble = true;
     } else {
       // What was just accepted no longer counts against this run either.
       written.apply(reports);
       report_options.stale_baseline.clear();
       std::cerr << "snaplint: wrote " << written.size() << " finding"
-                << (written.size() == 1 ? "" : "s") << " to " << *options.write_baseline_path
-                << '\n';
+                << (written.size() == 1 ? "" : "s") << " to "
+                << printable(*options.write_baseline_path) << '\n';
     }
   }
 
@@ -231,7 +237,7 @@ int run_check(const CheckOptions& options) {
     write_report(text, target.format, reports, report_options);
     error = write_file_atomically(target.path, text.str());
     if (!error.empty()) {
-      std::cerr << "snaplint: error: " << error << '\n';
+      print_error(error);
       trouble = true;
     }
   }

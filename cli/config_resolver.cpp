@@ -201,6 +201,12 @@ std::unique_ptr<ConfigResolver> ConfigResolver::create(const CheckOptions& optio
       }
     }
   }
+  for (const std::string& name : options.ignore) {
+    if (auto problem = fixed_rule_problem(name)) {
+      *error = "--ignore: " + *problem;
+      return nullptr;
+    }
+  }
   if (!options.select.empty()) state->command_line.select = options.select;
   state->command_line.ignore = options.ignore;
   RuleSelection scratch = RuleSelection::all(registry);

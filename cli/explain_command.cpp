@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "snaplint/report_writer.hpp"
 #include "snaplint/rules/all_rules.hpp"
 #include "snaplint/suggest.hpp"
 
@@ -12,7 +13,7 @@ int run_explain(const std::string& rule) {
     std::cout << page;
     return exit_clean;
   }
-  std::cerr << "snaplint: error: unknown rule '" << rule << "'";
+  std::cerr << "snaplint: error: unknown rule '" << printable(rule) << "'";
   std::vector<std::string_view> names;
   for (const RuleInfo& info : rules::default_registry().infos()) names.push_back(info.name);
   if (const auto match = closest_match(rule, names, 3)) {

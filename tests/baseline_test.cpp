@@ -3,6 +3,9 @@
 
 #include <sstream>
 
+#define RAPIDJSON_HAS_STDSTRING 1
+#include <rapidjson/document.h>
+
 #include "snaplint/baseline.hpp"
 #include "snaplint/fingerprint.hpp"
 #include "test_support.hpp"
@@ -162,6 +165,38 @@ TEST(Baseline, RoundTripsThroughItsFileFormat) {
   std::vector<FileReport> reports = lint_agent(agent(true, " "));
   parsed->apply(reports);
   EXPECT_TRUE(reports[0].diagnostics.empty());
+}
+
+// File names are bytes: the baseline file must still be UTF-8 JSON (or it would not load again),
+// and its entries must still match the file and, once fixed, be reported stale for it.
+TEST(Baseline, AFileNameThatIsNotUtf8IsWrittenAsUtf8AndStillMatches) {
+  const std::string path = "agents/bad\xff\xc3(name).json";
+  const std::vector<FileReport> linted = {lint_text(agent(false, "  "), {}, path)};
+  ASSERT_FALSE(linted[0].diagnostics.empty());
+  const Baseline baseline = Baseline::from_reports(linted);
+  std::ostringstream text;
+  baseline.write(text);
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.str().c_str(), text.str().size());
+  ASSERT_FALSE(doc.HasParseError()) << "not UTF-8 JSON: " << text.str();
+  EXPECT_STREQ(doc["findings"][0]["path"].GetString(), "agents/bad\uFFFD\uFFFD(name).json");
+
+  std::string error;
+  const auto parsed = Baseline::parse(text.str(), &error);
+  ASSERT_TRUE(parsed) << error;
+  std::vector<FileReport> again = linted;
+  EXPECT_TRUE(parsed->apply(again).empty());
+  EXPECT_TRUE(again[0].diagnostics.empty()) << "matched by the fingerprint of the real name";
+  EXPECT_EQ(again[0].suppressed.size(), linted[0].diagnostics.size());
+
+  // Fixed: the entries are stale for that file, whether read back or made in this run.
+  std::vector<FileReport> clean = {lint_text("{\"graph\": {}}", {"unreachable-node"}, path)};
+  ASSERT_TRUE(clean[0].failure.empty());
+  EXPECT_EQ(parsed->apply(clean).size(), linted[0].diagnostics.size());
+  EXPECT_EQ(baseline.apply(clean).size(), linted[0].diagnostics.size());
+  // Another file is not looked at: its findings are not stale.
+  std::vector<FileReport> other = {lint_text("{\"graph\": {}}", {}, "agents/bad.json")};
+  EXPECT_TRUE(parsed->apply(other).empty());
 }
 
 TEST(Baseline, RejectsWhatIsNotABaselineWithAPosition) {

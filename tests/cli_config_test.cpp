@@ -30,21 +30,6 @@ CliResult snaplint(const std::string& args, const fs::path& dir, bool with_stder
   return {run.exit_code, with_stderr ? run.out + run.err : run.out};
 }
 
-// One finding: dangling-edge, an error by default.
-const std::string broken_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "n-7", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [
-    {"id": "e1", "from": "s", "to": "n-7"},
-    {"id": "e5", "from": "n-7", "to": "n-8"},
-    {"id": "e6", "from": "n-7", "to": "e"}
-  ]
-}}
-)";
-
 const std::string dangling_as_warning = R"({"severity": {"dangling-edge": "warning"}})";
 
 // Writes `content` to dir/relative, creating the directories on the way.

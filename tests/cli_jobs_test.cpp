@@ -12,18 +12,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string clean_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [{"id": "e1", "from": "s", "to": "a"}, {"id": "e2", "from": "a", "to": "e"}]
-}}
-)";
-
-// One dangling edge (an error) at line 6 of the graph.
-std::string broken_graph(int number) {
+// One dangling edge (an error) at line 6 of the graph, to a target named after `number` so the
+// files of a run can be told apart in its output.
+std::string numbered_broken_graph(int number) {
   return R"({"graph": {
   "nodes": [{"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
     {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}],
@@ -43,7 +34,7 @@ void fill(const fs::path& dir) {
     const fs::path file =
         dir / "agents" / (i % 3 == 0 ? "nested" : "") / ("agent-" + std::to_string(i) + ".json");
     write_file(file, i % 5 == 0 ? std::string("{\"graph\": [1,")
-                     : i % 2    ? broken_graph(i)
+                     : i % 2    ? numbered_broken_graph(i)
                                 : clean_graph);
   }
   fs::create_symlink(dir / "gone.json", dir / "agents" / "dangling.json");
@@ -69,9 +60,9 @@ TEST(CliJobs, OutputIsTheSameForEveryNumberOfJobs) {
 
 TEST(CliJobs, ReportsComeInPathOrderWhateverTheCommandLineOrder) {
   TempDir dir;
-  write_file(dir.path() / "a.json", broken_graph(1));
-  write_file(dir.path() / "b.json", broken_graph(2));
-  write_file(dir.path() / "c.json", broken_graph(3));
+  write_file(dir.path() / "a.json", numbered_broken_graph(1));
+  write_file(dir.path() / "b.json", numbered_broken_graph(2));
+  write_file(dir.path() / "c.json", numbered_broken_graph(3));
   const ProcessResult forward = run_snaplint("check a.json b.json c.json", dir.path());
   const ProcessResult backward = run_snaplint("check c.json ./b.json a.json", dir.path());
   EXPECT_EQ(backward.out, forward.out);
@@ -85,7 +76,7 @@ TEST(CliJobs, ReportsComeInPathOrderWhateverTheCommandLineOrder) {
 TEST(CliJobs, LargeFilesAreMappedAndReportedAtTheRightPlace) {
   TempDir dir;
   // 2 MiB of leading blank lines: past the size where files are mapped instead of read.
-  write_file(dir.path() / "big.json", std::string(2 << 20, '\n') + broken_graph(9));
+  write_file(dir.path() / "big.json", std::string(2 << 20, '\n') + numbered_broken_graph(9));
   const ProcessResult run = run_snaplint("check big.json", dir.path());
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out.rfind("big.json:" + std::to_string((2 << 20) + 6) + ":", 0), 0u)

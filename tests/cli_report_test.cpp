@@ -173,6 +173,32 @@ TEST_F(CliReport, ABaselineSilencesTodaysFindingsAndSurvivesEdits) {
   EXPECT_EQ(read_file(dir() / "snaplint-baseline.json"), baseline) << "--baseline only reads";
 }
 
+// A file name that is not UTF-8 is written as U+FFFD, so the baseline loads again, and the
+// finding still matches: fingerprints are made from the name's own bytes.
+TEST_F(CliReport, ABaselineOfAFileNamedInBrokenUtf8LoadsAndMatchesAgain) {
+  const std::string name = "agent-\xff\xfe.json";
+  write_file(dir() / name, agent());
+  const ProcessResult written =
+      run_snaplint("check --write-baseline base.json " + shell_quote(name), dir());
+  EXPECT_EQ(written.exit_code, 0) << written.out << written.err;
+  const std::string baseline = read_file(dir() / "base.json");
+  EXPECT_NE(baseline.find("\"path\": \"agent-\uFFFD\uFFFD.json\""), std::string::npos) << baseline;
+  EXPECT_EQ(baseline.find("\xff"), std::string::npos);
+
+  const ProcessResult again =
+      run_snaplint("check --baseline base.json " + shell_quote(name), dir());
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("not counted: 2 in the baseline"), std::string::npos) << again.out;
+
+  // Fixed: the entries are stale for that file.
+  write_file(dir() / name,
+             read_file(fs::path(SNAPLINT_SOURCE_DIR) / "examples/support_agent.json"));
+  const ProcessResult fixed =
+      run_snaplint("check --baseline base.json " + shell_quote(name), dir());
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;
+  EXPECT_NE(fixed.out.find("2 baseline findings no longer occur"), std::string::npos) << fixed.out;
+}
+
 TEST_F(CliReport, AnUnreadableOrInvalidBaselineIsAUsageError) {
   ProcessResult run = run_snaplint("check --baseline missing.json agent.json", dir());
   EXPECT_EQ(run.exit_code, 2);

@@ -41,6 +41,33 @@ ProcessResult run_shell(const std::string& command, const std::filesystem::path&
   return result;
 }
 
+const std::string clean_graph = R"({"graph": {
+  "nodes": [
+    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
+    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
+    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
+  ],
+  "edges": [
+    {"id": "e1", "from": "s", "to": "a"},
+    {"id": "e2", "from": "a", "to": "e"}
+  ]
+}}
+)";
+
+const std::string broken_graph = R"({"graph": {
+  "nodes": [
+    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
+    {"id": "n-7", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
+    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
+  ],
+  "edges": [
+    {"id": "e1", "from": "s", "to": "n-7"},
+    {"id": "e5", "from": "n-7", "to": "n-8"},
+    {"id": "e6", "from": "n-7", "to": "e"}
+  ]
+}}
+)";
+
 ProcessResult run_snaplint(const std::string& args, const std::filesystem::path& dir,
                            const std::string& stdin_text) {
   return run_shell(shell_quote(SNAPLINT_EXECUTABLE) + " " + args, dir, stdin_text);

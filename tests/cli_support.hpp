@@ -24,4 +24,11 @@ ProcessResult run_shell(const std::string& command, const std::filesystem::path&
 ProcessResult run_snaplint(const std::string& args, const std::filesystem::path& dir,
                            const std::string& stdin_text = "");
 
+// A small snapshot with no findings.
+extern const std::string clean_graph;
+
+// One finding and nothing else: dangling-edge (an error by default) at 9:39, edge 'e5' to the
+// unknown node 'n-8', with the help "did you mean 'n-7'?".
+extern const std::string broken_graph;
+
 }  // namespace snaplint::test

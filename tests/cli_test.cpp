@@ -7,6 +7,7 @@
 #define RAPIDJSON_HAS_STDSTRING 1
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -47,33 +48,6 @@ CliRun snaplint(const std::string& args, const fs::path& dir = fs::current_path(
   return snaplint_shell(command, dir);
 }
 
-const std::string clean_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [
-    {"id": "e1", "from": "s", "to": "a"},
-    {"id": "e2", "from": "a", "to": "e"}
-  ]
-}}
-)";
-
-const std::string broken_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "n-7", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [
-    {"id": "e1", "from": "s", "to": "n-7"},
-    {"id": "e5", "from": "n-7", "to": "n-8"},
-    {"id": "e6", "from": "n-7", "to": "e"}
-  ]
-}}
-)";
-
 TEST(Cli, ExitsZeroOnACleanFileAndOneOnErrors) {
   TempDir dir;
   write_file(dir.path() / "clean.json", clean_graph);
@@ -97,6 +71,25 @@ TEST(Cli, PrintsTheFindingWithACodeFrameAndHelp) {
       "\n"
       "Found 1 error, 0 warnings and 0 infos in 1 file.\n";
   EXPECT_EQ(run.out, expected);
+}
+
+// Old Mac OS line ends (a lone "\r"): the same lines, columns and code frame as with "\n".
+TEST(Cli, CarriageReturnLineEndsGiveTheSameReportAsLineFeeds) {
+  TempDir dir;
+  std::string cr_only = broken_graph;
+  std::replace(cr_only.begin(), cr_only.end(), '\n', '\r');
+  write_file(dir.path() / "broken.json", cr_only);
+  write_file(dir.path() / "unix.json", broken_graph);
+  const CliRun cr = snaplint("check broken.json", dir.path());
+  EXPECT_EQ(cr.exit_code, 1);
+  EXPECT_EQ(cr.out.rfind("broken.json:9:39: error: edge 'e5' targets unknown node 'n-8'", 0), 0u)
+      << cr.out;
+  EXPECT_NE(cr.out.find("\n9 |     {\"id\": \"e5\", \"from\": \"n-7\", \"to\": \"n-8\"},\n"),
+            std::string::npos)
+      << cr.out;
+  std::string unix_out = snaplint("check unix.json", dir.path()).out;
+  unix_out.replace(0, 4, "broken");  // "unix.json" -> "broken.json"
+  EXPECT_EQ(cr.out, unix_out);
 }
 
 TEST(Cli, UsesColourOnlyWhenAskedOrOnATerminal) {
@@ -319,6 +312,33 @@ TEST(Cli, PrintsVersionAndHelp) {
   const CliRun help = snaplint("--help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("check"), std::string::npos);
+}
+
+TEST(Cli, ExplainsTooManyDiagnosticsAndRefusesToIgnoreIt) {
+  const CliRun explain = snaplint("explain too-many-diagnostics");
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_EQ(explain.out.rfind("# too-many-diagnostics\n", 0), 0u) << explain.out;
+  EXPECT_NE(snaplint("rules").out.find("\ntoo-many-diagnostics "), std::string::npos);
+
+  TempDir dir;
+  write_file(dir.path() / "broken.json", broken_graph);
+  const ProcessResult ignored =
+      run_snaplint("check --ignore too-many-diagnostics broken.json", dir.path());
+  EXPECT_EQ(ignored.exit_code, 2);
+  EXPECT_NE(ignored.err.find("--ignore: 'too-many-diagnostics' cannot be ignored"),
+            std::string::npos)
+      << ignored.err;
+
+  // Two dangling edges, one shown: a selection without the summary still shows it, since the
+  // finding it stands for is the selected rule's and fails the run.
+  std::string two = broken_graph;
+  two.replace(two.find("\"to\": \"e\"}"), 10, "\"to\": \"n-9\"}");
+  write_file(dir.path() / "two.json", two);
+  const CliRun limited =
+      snaplint("check --select dangling-edge --max-diagnostics 1 two.json", dir.path());
+  EXPECT_EQ(limited.exit_code, 1);
+  EXPECT_NE(limited.out.find("error: 1 more finding"), std::string::npos) << limited.out;
+  EXPECT_NE(limited.out.find("[too-many-diagnostics]"), std::string::npos) << limited.out;
 }
 
 TEST(Cli, ListsEveryRegisteredRule) {

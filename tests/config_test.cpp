@@ -231,6 +231,25 @@ TEST(ConfigParse, UnknownRulesAndCategoriesGetASuggestion) {
             "(at /overrides/0/ignore/0)");
 }
 
+// It stands for findings that still fail the run: a config may not hide it (fixed_rule_problem).
+TEST(ConfigParse, TooManyDiagnosticsCannotBeIgnoredOrGivenASeverity) {
+  const std::string why =
+      "'too-many-diagnostics' cannot be ignored, turned off, suppressed or given a severity";
+  EXPECT_EQ(parse_error(R"({"ignore": ["too-many-diagnostics"]})")
+                .rfind("dir/.snaplint.json:1:13: " + why, 0),
+            0u);
+  EXPECT_NE(parse_error(R"({"ignore": ["limits"]})").find("(at /ignore/0)"), std::string::npos);
+  EXPECT_NE(parse_error(R"({"severity": {"too-many-diagnostics": "warning"}})").find(why),
+            std::string::npos);
+  EXPECT_NE(parse_error(R"({"severity": {"limits": "off"}})").find("(at /severity/limits)"),
+            std::string::npos);
+  EXPECT_NE(parse_error(R"({"overrides": [{"files": ["*"], "ignore": ["too-many-diagnostics"]}]})")
+                .find("(at /overrides/0/ignore/0)"),
+            std::string::npos);
+  // Selecting it is harmless: select never turns it off.
+  parse_ok(R"({"select": ["too-many-diagnostics", "edges"]})");
+}
+
 TEST(ConfigParse, RuleOptionsAreCheckedAgainstTheRegistry) {
   EXPECT_EQ(parse_error(R"({"rules": {"global-condition-overlp": {"threshold": 0.5}}})"),
             "dir/.snaplint.json:1:12: unknown rule 'global-condition-overlp'; did you mean "

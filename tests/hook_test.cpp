@@ -17,39 +17,13 @@
 #include <utility>
 #include <vector>
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 namespace snaplint::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string clean_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [
-    {"id": "e1", "from": "s", "to": "a"},
-    {"id": "e2", "from": "a", "to": "e"}
-  ]
-}}
-)";
-
-// clean_graph with its second edge pointing nowhere.
-const std::string broken_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [
-    {"id": "e1", "from": "s", "to": "a"},
-    {"id": "e2", "from": "a", "to": "nowhere"}
-  ]
-}}
-)";
 
 struct CommandResult {
   int exit_code = -1;

@@ -77,18 +77,9 @@ std::string failure_of(const rapidjson::Value* file) {
   return file && file->HasMember("failure") ? (*file)["failure"].GetString() : "";
 }
 
-const std::string clean_graph = R"({"graph": {
-  "nodes": [
-    {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
-    {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
-    {"id": "e", "name": "__end__", "type": "DefaultNode", "prompt": ""}
-  ],
-  "edges": [{"id": "e1", "from": "s", "to": "a"}, {"id": "e2", "from": "a", "to": "e"}]
-}}
-)";
-
-// A dangling edge ("to": "nowhere") at line 8, column 45, and nothing else.
-const std::string broken_graph = R"({"graph": {
+// A dangling edge ("to": "nowhere") at line 8, column 45, and nothing else. Its own text, not
+// cli_support's broken_graph: the tests below quote its lines and positions throughout.
+const std::string broken_at_8_45 = R"({"graph": {
   "nodes": [
     {"id": "s", "name": "__start__", "type": "DefaultNode", "prompt": ""},
     {"id": "a", "name": "a", "type": "DefaultNode", "prompt": "Help the user."},
@@ -124,7 +115,7 @@ std::string position_of(const std::string& text, const std::string& needle) {
 // Puts the good pair next to every hostile case: they must be linted whatever else happens.
 void write_good_pair(const fs::path& dir) {
   write_file(dir / "good-clean.json", clean_graph);
-  write_file(dir / "good-broken.json", broken_graph);
+  write_file(dir / "good-broken.json", broken_at_8_45);
 }
 
 void expect_good_pair_linted(const rapidjson::Document& doc, const std::string& prefix = "") {
@@ -198,8 +189,8 @@ TEST(HostileFiles, BinaryGarbageIsInvalidJsonAndNeverReachesTheTerminalRaw) {
   write_file(dir.path() / "nuls.json", std::string(4096, '\0'));
   // Escape sequences in a file's text, and (decoded from \u escapes) in a value a message quotes.
   write_file(dir.path() / "escapes.json",
-             replace_all(broken_graph, "\"nowhere\"", "\"\\u001b]0;pwned\\u0007\\u001b[2J\""));
-  write_file(dir.path() / "raw-escapes.json", "{\"graph\": 1}\n\x1b[31m\r\xff\xc2\x9b\x7f");
+             replace_all(broken_at_8_45, "\"nowhere\"", "\"\\u001b]0;pwned\\u0007\\u001b[2J\""));
+  write_file(dir.path() / "raw-escapes.json", "{\"graph\": 1}\n\x1b[31m\xff\xc2\x9b\x7f\rx");
   const ProcessResult result = run("check --format json .", dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const rapidjson::Document doc = parse_json(result.out);
@@ -223,10 +214,9 @@ TEST(HostileFiles, BinaryGarbageIsInvalidJsonAndNeverReachesTheTerminalRaw) {
     EXPECT_NE(shown.out.find("\u241b]0;pwned\u2407\u241b[2J"), std::string::npos) << shown.out;
   }
   const ProcessResult text = run("check --color never raw-escapes.json", dir.path());
-  // The frame of the trailing garbage: ESC, CR, an ill-formed byte, a C1 control and DEL, one
-  // column each.
-  EXPECT_NE(text.out.find("2 | \u241b[31m\u240d\ufffd\ufffd\u2421\n"), std::string::npos)
-      << text.out;
+  // The frame of the trailing garbage: ESC, an ill-formed byte, a C1 control and DEL, one column
+  // each; the CR ends the line, as in editors, so it is not in the frame.
+  EXPECT_NE(text.out.find("2 | \u241b[31m\ufffd\ufffd\u2421\n"), std::string::npos) << text.out;
 }
 
 // --- Size ---
@@ -315,7 +305,7 @@ TEST(HostileFiles, StandardInputIsCutOffAtTheLimit) {
             "too large: more than the --max-file-size limit of 1048576 bytes (1 MiB); the rest "
             "was not read");
 
-  const ProcessResult under = run("check --max-file-size 1M -", dir.path(), broken_graph);
+  const ProcessResult under = run("check --max-file-size 1M -", dir.path(), broken_at_8_45);
   EXPECT_EQ(under.exit_code, 1);
   EXPECT_EQ(under.out.rfind("<stdin>:8:45:", 0), 0u) << under.out;
 }
@@ -366,10 +356,10 @@ TEST(HostileFiles, AMegabyteOnOneLineGetsAShortCodeFrame) {
 
 TEST(HostileFiles, CrlfAndTabsGiveTheLineAndColumnAnEditorShows) {
   TempDir dir;
-  write_file(dir.path() / "crlf.json", replace_all(broken_graph, "\n", "\r\n"));
+  write_file(dir.path() / "crlf.json", replace_all(broken_at_8_45, "\n", "\r\n"));
   // Columns count code points, a tab is one: "\t\t\t{" puts the edge's '{' at column 4.
   std::string tabbed =
-      replace_all(broken_graph, "            {\"id\": \"e2\"", "\t\t\t{\"id\": \"e2\"");
+      replace_all(broken_at_8_45, "            {\"id\": \"e2\"", "\t\t\t{\"id\": \"e2\"");
   tabbed = replace_all(tabbed, "\n  ", "\n\t");
   write_file(dir.path() / "tabs.json", tabbed);
   write_file(dir.path() / "mixed.json",
@@ -471,7 +461,7 @@ TEST(HostileFiles, ASymbolicLinkLoopEndsTheWalkAndIsReported) {
   const fs::path tree = dir.path() / "tree";
   fs::create_directories(tree / "sub");
   write_good_pair(tree);
-  write_file(tree / "sub" / "nested.json", broken_graph);
+  write_file(tree / "sub" / "nested.json", broken_at_8_45);
   fs::create_directory_symlink(".", tree / "loop");                 // tree/loop/loop/loop/...
   fs::create_directory_symlink("..", tree / "sub" / "up");          // back to the top
   fs::create_directory_symlink("..", tree / "sub" / "again.json");  // a directory *.json
@@ -549,14 +539,33 @@ TEST(HostileFiles, FilesAndDirectoriesWithoutReadPermissionAmongGoodOnes) {
 
 // --- Names ---
 
+// stderr is a terminal too: a file name cannot split an error line, retitle the terminal or
+// reorder the text. It is shown as the text report shows it (␊, ␛, ␇, � for the bidirectional
+// override and for the byte that is not UTF-8).
+TEST(HostileFiles, ErrorLinesOnStderrShowControlCharactersInFileNamesAsSymbols) {
+  TempDir dir;
+  const std::string name = "bad\nname\x1b]0;pwned\x07\xe2\x80\xae\xff.json";
+  write_file(dir.path() / name, clean_graph);
+  const ProcessResult result = run("check --max-file-size 10 " + shell_quote(name), dir.path());
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_EQ(result.err.rfind("snaplint: error: bad\u240aname\u241b]0;pwned\u2407\ufffd\ufffd.json: "
+                             "too large: ",
+                             0),
+            0u)
+      << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos);
+  EXPECT_EQ(result.err.find('\x07'), std::string::npos);
+}
+
 TEST(HostileFiles, PathsWithSpacesAndNonAsciiNamesInEveryFormat) {
   TempDir dir;
   const std::string folder = "my agents";
   const std::string name = "Ünïcødé 日本 #1 100%.json";
   fs::create_directories(dir.path() / folder);
-  write_file(dir.path() / folder / name, broken_graph);
+  write_file(dir.path() / folder / name, broken_at_8_45);
   write_file(dir.path() / folder / "with space.json", clean_graph);
-  write_file(dir.path() / folder / "line\nbreak.json", broken_graph);
+  write_file(dir.path() / folder / "line\nbreak.json", broken_at_8_45);
   const std::string path = folder + "/" + name;
 
   const ProcessResult text = run("check --color never " + shell_quote(folder), dir.path());
@@ -666,10 +675,10 @@ void write_linted_set(const fs::path& dir) {
   write_good_pair(dir);
   write_file(dir / "invalid.json", "{\"graph\": [1,");
   write_file(dir / "empty.json", "");
-  write_file(dir / "mapped.json", std::string(2 << 20, ' ') + broken_graph);
-  write_file(dir / "Ünïcødé name.json", broken_graph);
+  write_file(dir / "mapped.json", std::string(2 << 20, ' ') + broken_at_8_45);
+  write_file(dir / "Ünïcødé name.json", broken_at_8_45);
   write_file(dir / "suppressed.json",
-             replace_all(broken_graph, "\"edges\"",
+             replace_all(broken_at_8_45, "\"edges\"",
                          "\"metadata\": {\"snaplint\": {\"suppress\": [{\"rule\": "
                          "\"dangling-edge\", \"id\": \"e2\", \"reason\": \"later\"}]}},\n  "
                          "\"edges\""));
@@ -819,7 +828,7 @@ TEST(NothingLost, AFailedWriteKeepsTheOriginalAndLeavesNoTemporaryFile) {
   // A 512-byte file size limit (dash counts 512-byte blocks) makes write(2) fail with EFBIG on
   // the temporary file, root or not; SIGXFSZ is ignored so the failure is an error, not a kill.
   for (int i = 0; i < 10; ++i) {  // a baseline larger than the limit too
-    write_file(dir.path() / ("broken-" + std::to_string(i) + ".json"), broken_graph);
+    write_file(dir.path() / ("broken-" + std::to_string(i) + ".json"), broken_at_8_45);
   }
   const ProcessResult result =
       run("check --output sarif=report.sarif --write-baseline baseline.json .", dir.path(), "",
@@ -866,7 +875,7 @@ TEST(HostileFiles, OutputIsTheSameOnEveryRunForEveryJobCountAndOrder) {
   fs::create_directories(set / "sub");
   write_linted_set(set);
   write_file(set / "nuls.json", std::string(100, '\0'));
-  write_file(set / "sub" / "crlf.json", replace_all(broken_graph, "\n", "\r\n"));
+  write_file(set / "sub" / "crlf.json", replace_all(broken_at_8_45, "\n", "\r\n"));
   write_file(set / "sub" / "numbers.json", "[1e400, -0]");
   make_sparse_file(set / "huge.json", two_gib);
   ASSERT_EQ(mkfifo((set / "pipe.json").c_str(), 0600), 0);

@@ -129,6 +129,49 @@ TEST(RuleSelection, AcceptsNamesAndCategoriesAndRejectsUnknownNames) {
   EXPECT_NE(error.find("no-such-rule"), std::string::npos);
 }
 
+TEST(Registry, TooManyDiagnosticsIsABuiltinRule) {
+  const RuleInfo* info = rules::default_registry().find(too_many_diagnostics_rule);
+  ASSERT_NE(info, nullptr) << "'snaplint rules' and 'snaplint explain' must know it";
+  EXPECT_EQ(info->name, builtin::too_many_diagnostics.name);
+  EXPECT_EQ(info->category, "limits");
+  // The ceiling of the severities it takes (the worst of the findings it stands for).
+  EXPECT_EQ(info->default_severity, Severity::error);
+  EXPECT_NE(info->summary.find("worst severity"), std::string_view::npos) << info->summary;
+  EXPECT_TRUE(rules::default_registry().is_category("limits"));
+}
+
+// Ignoring it would hide findings that still fail the run; selecting other rules leaves it on.
+TEST(RuleSelection, TooManyDiagnosticsCannotBeIgnoredAndSelectLeavesItOn) {
+  const RuleRegistry& registry = rules::default_registry();
+  for (const std::string name : {"too-many-diagnostics", "limits"}) {
+    std::string error;
+    EXPECT_FALSE(RuleSelection::create(registry, {}, {name}, &error).has_value()) << name;
+    EXPECT_NE(error.find("cannot be ignored"), std::string::npos) << error;
+    EXPECT_NE(error.find("--max-diagnostics"), std::string::npos) << error;
+    EXPECT_TRUE(fixed_rule_problem(name).has_value()) << name;
+  }
+  EXPECT_FALSE(fixed_rule_problem("dangling-edge").has_value());
+  EXPECT_FALSE(fixed_rule_problem("edges").has_value());
+
+  std::string error;
+  auto edges = RuleSelection::create(registry, {"edges"}, {}, &error);
+  ASSERT_TRUE(edges.has_value()) << error;
+  EXPECT_FALSE(edges->enabled("unreachable-node"));
+  EXPECT_TRUE(edges->enabled(too_many_diagnostics_rule));
+  auto itself = RuleSelection::create(registry, {"too-many-diagnostics"}, {}, &error);
+  ASSERT_TRUE(itself.has_value()) << error;
+  EXPECT_TRUE(itself->enabled(too_many_diagnostics_rule));
+  EXPECT_FALSE(itself->enabled("dangling-edge"));
+
+  // A caller that skips the check still cannot turn it off or change its severity.
+  RuleSelection all = RuleSelection::all(registry);
+  all.disable(registry, {"too-many-diagnostics", "limits"});
+  all.set_severity(registry, "too-many-diagnostics", std::nullopt);
+  all.set_severity(registry, "limits", Severity::info);
+  EXPECT_TRUE(all.enabled(too_many_diagnostics_rule));
+  EXPECT_EQ(all.severity(too_many_diagnostics_rule), Severity::error);
+}
+
 }  // namespace
 }  // namespace snaplint::test
 
@@ -162,13 +205,15 @@ TEST(Registry, MatchesTheRuleCatalogue) {
     EXPECT_EQ(to_string(info->default_severity), severity) << name;
   }
   EXPECT_GE(listed, 46u);
-  // Besides the catalogue, snaplint has the rules about its own suppressions.
+  // Besides the catalogue, snaplint has the rules about its own suppressions, and the summary of
+  // the findings past the diagnostics limit.
   std::size_t suppression_rules = 0;
   for (const RuleInfo& info : rules::default_registry().infos()) {
     if (info.category == "suppression") ++suppression_rules;
   }
   EXPECT_EQ(suppression_rules, 3u);
-  EXPECT_EQ(rules::default_registry().infos().size(), listed + suppression_rules);
+  ASSERT_NE(rules::default_registry().find(too_many_diagnostics_rule), nullptr);
+  EXPECT_EQ(rules::default_registry().infos().size(), listed + suppression_rules + 1);
 }
 
 }  // namespace

@@ -123,6 +123,17 @@ TEST(Suppression, WithoutAReasonIsInvalidAndSuppressesNothing) {
   EXPECT_TRUE(report.suppressed.empty());
 }
 
+// The summary of findings past the diagnostics limit stands for findings that still count.
+TEST(Suppression, OfTooManyDiagnosticsIsInvalid) {
+  const FileReport report = lint_on(
+      snapshot(draft_suppression + R"(, {"rule": "too-many-diagnostics", "reason": "noise"})"),
+      "2026-11-28");
+  ASSERT_EQ(rules_of(report.diagnostics), std::vector<std::string>{"invalid-suppression"});
+  EXPECT_EQ(report.diagnostics[0].message,
+            "'too-many-diagnostics' cannot be suppressed: it stands for findings that still count");
+  EXPECT_NE(report.diagnostics[0].help.find("--max-diagnostics"), std::string::npos);
+}
+
 TEST(Suppression, TheSuppressionRulesCanBeTurnedOff) {
   const RuleRegistry& registry = rules::default_registry();
   std::string error;

@@ -34,6 +34,15 @@ FileReport lint_text(const std::string& json, const std::vector<std::string>& ru
   return linter.lint(json, path);
 }
 
+FileReport lint_for_rule(const std::string& json, std::string_view rule) {
+  if (rule != too_many_diagnostics_rule) return lint_text(json, {std::string(rule)});
+  FileReport report = lint_text(json);
+  limit_diagnostics(report, summary_limit, "run with --max-diagnostics 0 to see them all");
+  std::erase_if(report.diagnostics,
+                [](const Diagnostic& d) { return d.rule != too_many_diagnostics_rule; });
+  return report;
+}
+
 std::string format_for_fixture(const Diagnostic& diagnostic) {
   std::ostringstream out;
   out << diagnostic.range.start.line << ':' << diagnostic.range.start.column << '-'

@@ -16,6 +16,14 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 FileReport lint_text(const std::string& json, const std::vector<std::string>& rules = {},
                      const std::string& path = "test.json");
 
+// What `rule` reports on `json`, as the fixture and rule-page tests judge a rule. For a rule
+// with a check, lint_text with that rule alone. too-many-diagnostics has none: it summarises
+// other rules' findings past the diagnostics limit, so there every rule runs, the limit is
+// `summary_limit` (its fixtures and page example are written for it), and only the summary is
+// kept.
+inline constexpr std::size_t summary_limit = 2;
+FileReport lint_for_rule(const std::string& json, std::string_view rule);
+
 // One line per diagnostic, the format of the fixtures' .expected files:
 //   LINE:COL-ENDLINE:ENDCOL POINTER MESSAGE [related POINTER]... (help: HELP)
 std::string format_for_fixture(const Diagnostic& diagnostic);

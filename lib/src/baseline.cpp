@@ -8,11 +8,13 @@
 #include <rapidjson/prettywriter.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <tuple>
 
 #include "snaplint/fingerprint.hpp"
 #include "snaplint/source_file.hpp"
+#include "utf8_text.hpp"
 
 namespace snaplint {
 
@@ -118,8 +120,13 @@ void Baseline::write(std::ostream& out) const {
   rapidjson::OStreamWrapper stream(out);
   rapidjson::PrettyWriter<rapidjson::OStreamWrapper> writer(stream);
   writer.SetIndent(' ', 2);
+  // Paths come from the file system in any bytes, and a baseline that is not UTF-8 would not
+  // load again (parse validates the encoding): ill-formed sequences become U+FFFD, as in the JSON
+  // report. Matching is by fingerprint, computed from the path's own bytes, so an entry still
+  // matches its file; apply compares paths in this form too.
   auto string = [&](std::string_view text) {
-    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const std::string valid = detail::valid_utf8(text);
+    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
   };
   writer.StartObject();
   writer.Key("snaplint-baseline");
@@ -166,14 +173,16 @@ std::vector<StaleBaselineEntry> Baseline::apply(std::vector<FileReport>& reports
     std::stable_sort(report.suppressed.begin(), report.suppressed.end(), diagnostic_less);
   }
   // Unmatched entries of the files linted in this run; other files were not looked at.
-  std::map<std::string_view, bool> linted;
+  // Paths as the baseline file holds them (write): a file whose name is not UTF-8 is known by
+  // the U+FFFD form, whether the entries were read from a file or made in this run.
+  std::map<std::string, bool, std::less<>> linted;
   for (const FileReport& report : reports) {
-    if (report.failure.empty()) linted[report.path] = true;
+    if (report.failure.empty()) linted[detail::valid_utf8(report.path)] = true;
   }
   std::vector<StaleBaselineEntry> stale;
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
     auto count = remaining.find(it->fingerprint);
-    if (count->second == 0 || !linted.count(it->finding.path)) continue;
+    if (count->second == 0 || !linted.count(detail::valid_utf8(it->finding.path))) continue;
     --count->second;
     stale.push_back(it->finding);
   }

@@ -350,10 +350,20 @@ class ConfigReader {
     return false;
   }
 
-  bool read_names(JsonRef array, std::vector<std::string>& out) {
+  // A name `ignore` or `severity` may not take: too-many-diagnostics (fixed_rule_problem).
+  bool can_turn_off(JsonRef ref, bool at_key, std::string_view name) {
+    if (auto problem = fixed_rule_problem(name)) {
+      fail(ref, at_key, std::move(*problem));
+      return false;
+    }
+    return true;
+  }
+
+  bool read_names(JsonRef array, std::vector<std::string>& out, bool turning_off) {
     for (JsonRef item : doc_.children(array)) {
       const std::string_view name = doc_.string(item);
       if (!known_name(item, false, name)) return false;
+      if (turning_off && !can_turn_off(item, false, name)) return false;
       out.emplace_back(name);
     }
     return true;
@@ -376,13 +386,14 @@ class ConfigReader {
     const std::string_view key = doc_.key(member);
     if (key == "select") {
       layer.select.emplace();
-      if (!read_names(member, *layer.select)) return false;
+      if (!read_names(member, *layer.select, false)) return false;
     } else if (key == "ignore") {
-      if (!read_names(member, layer.ignore)) return false;
+      if (!read_names(member, layer.ignore, true)) return false;
     } else if (key == "severity") {
       for (JsonRef entry : doc_.children(member)) {
         const std::string_view name = doc_.key(entry);
         if (!known_name(entry, true, name)) return false;
+        if (!can_turn_off(entry, true, name)) return false;
         const std::string_view level = doc_.string(entry);
         layer.severity.push_back(
             {std::string(name), level == "off" ? std::nullopt : severity_from_string(level)});

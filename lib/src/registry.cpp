@@ -14,12 +14,21 @@ std::string format_number(double value) {
   return out.str();
 }
 
+std::optional<std::string> fixed_rule_problem(std::string_view name) {
+  const RuleInfo& fixed = builtin::too_many_diagnostics;
+  if (name != fixed.name && name != fixed.category) return std::nullopt;
+  return "'" + std::string(fixed.name) +
+         "' cannot be ignored, turned off, suppressed or given a severity: it stands for the "
+         "findings past the diagnostics limit, which still count, and takes the highest severity "
+         "among them; raise --max-diagnostics (0: no limit) to list them instead";
+}
+
 RuleRegistry::RuleRegistry(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
   auto by_name = [](const Rule* a, const Rule* b) { return a->info().name < b->info().name; };
   std::sort(rules_.begin(), rules_.end(), by_name);
-  infos_ = {
-      builtin::invalid_json,        builtin::duplicate_key,      builtin::schema,
-      builtin::invalid_suppression, builtin::unused_suppression, builtin::expired_suppression};
+  infos_ = {builtin::invalid_json,        builtin::duplicate_key,      builtin::schema,
+            builtin::invalid_suppression, builtin::unused_suppression, builtin::expired_suppression,
+            builtin::too_many_diagnostics};
   for (const Rule* rule : rules_) infos_.push_back(rule->info());
   std::sort(infos_.begin(), infos_.end(),
             [](const RuleInfo& a, const RuleInfo& b) { return a.name < b.name; });
@@ -76,6 +85,12 @@ std::optional<RuleSelection> RuleSelection::create(const RuleRegistry& registry,
       }
     }
   }
+  for (const std::string& name : ignore) {
+    if (auto problem = fixed_rule_problem(name)) {
+      if (error) *error = std::move(*problem);
+      return std::nullopt;
+    }
+  }
   RuleSelection selection = all(registry);
   if (!select.empty()) selection.select_only(registry, select);
   selection.disable(registry, ignore);
@@ -97,6 +112,9 @@ void RuleSelection::for_matching(const RuleRegistry& registry, std::string_view 
                                  Action action) {
   for (const RuleInfo& info : registry.infos()) {
     if (info.name != name && info.category != name) continue;
+    // Never ignored, turned off or re-severitied (fixed_rule_problem): callers check first, and
+    // a caller that did not still cannot hide it.
+    if (info.name == builtin::too_many_diagnostics.name) continue;
     auto [it, added] = rules_.try_emplace(info.name, RuleState{info.default_severity, false});
     action(it->second);
   }
@@ -104,7 +122,10 @@ void RuleSelection::for_matching(const RuleRegistry& registry, std::string_view 
 
 void RuleSelection::select_only(const RuleRegistry& registry,
                                 const std::vector<std::string>& names) {
-  for (auto& [name, state] : rules_) state.enabled = false;
+  // The summary of omitted findings stays on: it stands for findings of the selected rules.
+  for (auto& [name, state] : rules_) {
+    state.enabled = name == builtin::too_many_diagnostics.name;
+  }
   for (const std::string& name : names) {
     for_matching(registry, name, [](RuleState& state) { state.enabled = true; });
   }

@@ -21,7 +21,11 @@ void SourceFile::build_line_table() const {
   for (std::size_t i = 0; i < size; ++i) {
     if (i % checkpoint_bytes == 0) code_points_before_.push_back(code_points);
     if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) ++code_points;
-    if (data[i] == '\n') line_starts_.push_back(i + 1);
+    // A line ends at "\n", at "\r\n" (one end, not two) and at a lone "\r" (classic Mac OS), as
+    // in editors; otherwise a CR-only file would report everything on line 1.
+    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
   }
 }
 

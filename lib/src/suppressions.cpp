@@ -149,6 +149,11 @@ std::vector<SuppressionEntry> read_suppressions(const JsonDocument& doc, const M
               "the suppression rules themselves cannot be suppressed here",
               "turn " + quoted(entry.rule) + " off in .snaplint.json instead");
       valid = false;
+    } else if (fixed_rule_problem(entry.rule)) {
+      invalid(doc.member(item, "rule"), false,
+              quoted(entry.rule) + " cannot be suppressed: it stands for findings that still count",
+              "raise --max-diagnostics (0: no limit) to list them, then suppress those");
+      valid = false;
     }
     if (doc.is(doc.member(item, "reason"), JsonType::string) && is_blank(entry.reason)) {
       invalid(doc.member(item, "reason"), false, "suppression reason is empty",

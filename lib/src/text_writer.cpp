@@ -66,7 +66,7 @@ const char* severity_color(const Palette& palette, Severity severity) {
 // and DEL, U+FFFD otherwise), so the carets under an excerpt stay aligned: columns count code
 // points, and one code point in gives one out. Tabs are kept in excerpts (the caret line repeats
 // them) and shown as U+2409 elsewhere.
-std::string printable(std::string_view text, bool keep_tabs = false) {
+std::string make_printable(std::string_view text, bool keep_tabs) {
   const auto plain = [&](unsigned char c) {
     return (c >= 0x20 && c < 0x7F) || (keep_tabs && c == '\t');
   };
@@ -106,7 +106,7 @@ std::string plural(std::size_t count, std::string_view word) {
 // the carets stay aligned whatever the terminal's tab width.
 void write_frame(std::ostream& out, const Diagnostic& diagnostic, const Palette& palette) {
   const SourceExcerpt& excerpt = diagnostic.excerpt;
-  const std::string text = printable(excerpt.text, true);
+  const std::string text = make_printable(excerpt.text, true);
   const std::string line_number = std::to_string(diagnostic.range.start.line);
   const std::string gutter(line_number.size() + 1, ' ');
   const std::string prefix = excerpt.truncated_left ? "..." : "";
@@ -211,6 +211,10 @@ void write_stale_baseline(std::ostream& out, const std::vector<StaleBaselineEntr
 }
 
 }  // namespace
+
+std::string printable(std::string_view text) {
+  return make_printable(text, false);
+}
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports,
                 const ReportOptions& options) {

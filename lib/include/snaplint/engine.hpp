@@ -23,9 +23,9 @@ struct FindingCounts {
   void add(Severity severity);
 };
 
-// The rule name of the diagnostic that stands for the findings beyond LintLimits::max_diagnostics.
-// It is not a rule of the registry: it cannot be selected or suppressed, only avoided by raising
-// the limit.
+// The rule name of the diagnostic that stands for the findings beyond LintLimits::max_diagnostics
+// (builtin::too_many_diagnostics in the registry, for `snaplint rules` and `explain`). It cannot be
+// ignored, given a severity or suppressed (fixed_rule_problem), only avoided by raising the limit.
 inline constexpr std::string_view too_many_diagnostics_rule = "too-many-diagnostics";
 
 struct FileReport {

@@ -29,7 +29,21 @@ inline constexpr RuleInfo unused_suppression{"unused-suppression", "suppression"
 inline constexpr RuleInfo expired_suppression{
     "expired-suppression", "suppression", Severity::warning,
     "a suppression is past its 'until' date and no longer suppresses"};
+// The summary that stands for a file's findings beyond the diagnostics limit (the engine's
+// too_many_diagnostics_rule). Its severity is not its own: it takes the highest severity among
+// the findings it stands for, so `default_severity` is only that ceiling. Those findings still
+// count (exit code, fail-on, max-warnings), so hiding the summary would leave a failing run with
+// no visible reason: it cannot be ignored, given a severity or suppressed (fixed_rule_problem),
+// and a `select` that leaves it out does not turn it off.
+inline constexpr RuleInfo too_many_diagnostics{
+    "too-many-diagnostics", "limits", Severity::error,
+    "more findings than the diagnostics limit: one summary, at the worst severity among them, "
+    "stands for the rest"};
 }  // namespace builtin
+
+// Why the rule or category `name` cannot be ignored, turned off, given a severity or suppressed
+// (it is or holds builtin::too_many_diagnostics), or nothing when it can.
+std::optional<std::string> fixed_rule_problem(std::string_view name);
 
 // Shortest text for an option value: 0.75, 3, 1e+06.
 std::string format_number(double value);

@@ -43,6 +43,11 @@ struct ReportOptions {
   bool command_line_hints = false;  // text: name the CLI options that show more
 };
 
+// `text` (a path, a message) as the text and GitHub formats show it: control characters,
+// bidirectional overrides and ill-formed UTF-8 become visible symbols (␛, ␊, �), so that what is
+// quoted from a file or a file name cannot act on the terminal. Printable text is unchanged.
+std::string printable(std::string_view text);
+
 // file:line:col: severity: message [rule], a code frame, help and related lines, then a summary.
 void write_text(std::ostream& out, const std::vector<FileReport>& reports,
                 const ReportOptions& options);
