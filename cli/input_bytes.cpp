@@ -116,7 +116,9 @@ std::string InputBytes::load(const InputFile& input, std::uint64_t max_size) {
   if (size > max_size) return done(too_large(size, max_size));
 
   if (!input.path.empty() && size >= map_threshold) {
-    void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    // MAP_POPULATE: the parser reads every page; mapping them all in one call spares a page
+    // fault per 64 KiB, which a virtual machine makes dear.
+    void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (mapping != MAP_FAILED) {
       // The parser reads the file once, front to back.
       ::madvise(mapping, size, MADV_SEQUENTIAL);

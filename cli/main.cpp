@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "heap_setup.hpp"
 #include "input_bytes.hpp"
 #include "snaplint/config.hpp"
 #include "snaplint/report_writer.hpp"
@@ -35,6 +36,7 @@ const std::vector<std::string> output_formats = {"text", "json", "sarif", "githu
 
 int main(int argc, char** argv) {
   using namespace snaplint;
+  cli::prepare_heap();
   CLI::App app{"snaplint: find broken Kapso agent graphs before you upload them.", "snaplint"};
   app.set_version_flag("--version", std::string("snaplint ") + version_string);
   app.require_subcommand(1);

@@ -26,11 +26,12 @@ std::string_view to_string(JsonType type) {
 }
 
 std::string_view JsonDocument::text(Slice slice) const {
-  const std::string_view base = slice.in_buffer ? std::string_view(buffer_) : source_->bytes();
+  const std::string_view base =
+      slice.in_buffer ? std::string_view(buffer_.data(), buffer_.size()) : source_->bytes();
   return base.substr(slice.offset, slice.length);
 }
 
-const JsonDocument::Decoded* JsonDocument::find(const std::vector<Decoded>& table, JsonRef ref) {
+const JsonDocument::Decoded* JsonDocument::find(const Table<Decoded>& table, JsonRef ref) {
   const auto it = std::lower_bound(table.begin(), table.end(), ref,
                                    [](const Decoded& entry, JsonRef at) { return entry.ref < at; });
   return it != table.end() && it->ref == ref ? &*it : nullptr;
@@ -93,6 +94,14 @@ bool JsonDocument::is_member(JsonRef ref) const {
 }
 
 std::uint32_t JsonDocument::child_count(JsonRef container) const {
+  if (entries_[container].type == JsonType::array) {
+    // The last entry of the subtree belongs to the last element: climbing from it costs the
+    // depth, where walking the elements costs a scattered read per element.
+    JsonRef last = entries_[container].next - 1;
+    if (last == container) return 0;
+    while (entries_[last].parent != container) last = entries_[last].parent;
+    return entries_[last].key_begin_or_index + 1;
+  }
   std::uint32_t count = 0;
   for (JsonRef child = container + 1; child < entries_[container].next;
        child = entries_[child].next) {
@@ -109,6 +118,9 @@ JsonRef JsonDocument::member(JsonRef object, std::string_view name) const {
     if (entry.flags & Entry::decoded_key) {
       if (key(child) == name) return child;
     } else if (entry.key_length == name.size() &&
+               // The first byte before memcmp: most keys of the same length differ there, and
+               // this loop runs for every member lookup of every rule.
+               (name.empty() || bytes[entry.key_begin_or_index + 1] == name.front()) &&
                bytes.compare(entry.key_begin_or_index + 1, name.size(), name) == 0) {
       return child;
     }

@@ -144,6 +144,11 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     // Snapshots average 25-30 bytes per value; reserving one value per 8 bytes avoids copying the
     // tape as it grows and, with huge pages, costs only address space until it is used.
     entries_.reserve(source_.size() / 8 + 16);
+    // The side tables likewise, from generous guesses (a number per 64 bytes, escapes in a
+    // quarter of the text); past a guess a table grows as usual.
+    doc_.numbers_.reserve(source_.size() / 64 + 16);
+    doc_.decoded_strings_.reserve(source_.size() / 256 + 16);
+    doc_.buffer_.reserve(source_.size() / 4 + 16);
   }
 
   bool Null() { return scalar(JsonType::null_value) != no_value; }
@@ -304,7 +309,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     slice.offset = static_cast<std::uint32_t>(doc_.buffer_.size());
     slice.length = length;
     slice.in_buffer = 1;
-    doc_.buffer_.append(text, length);
+    doc_.buffer_.insert(doc_.buffer_.end(), text, text + length);
     return slice;
   }
 
@@ -372,11 +377,18 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     }
     if (members_.size() < 2) return;
     if (members_.size() <= 16) {
+      // Each key read once (key() looks at the entry, its parent and the source), then compared
+      // by length and first byte before memcmp: this runs for every object of the file.
+      std::string_view keys[16];
+      for (std::size_t i = 0; i < members_.size(); ++i) keys[i] = doc_.key(members_[i]);
       for (std::size_t i = 1; i < members_.size(); ++i) {
-        const std::string_view key = doc_.key(members_[i]);
+        const std::string_view key = keys[i];
         JsonRef first = no_value;
         for (std::size_t j = 0; j < i; ++j) {
-          if (doc_.key(members_[j]) != key) continue;
+          if (keys[j].size() != key.size() || (!key.empty() && keys[j][0] != key[0]) ||
+              keys[j] != key) {
+            continue;
+          }
           if (first == no_value) first = members_[j];
           entries_[members_[j]].flags |= Entry::shadowed;
         }

@@ -1,5 +1,7 @@
 #include "snaplint/model.hpp"
 
+#include <cstring>
+
 namespace snaplint {
 
 std::string_view to_string(Envelope envelope) {
@@ -60,23 +62,51 @@ NodeType parse_node_type(std::string_view name) {
   return NodeType::unknown;
 }
 
+// Whether a key is the literal `name`: the length first, then a compare of fixed size that the
+// compiler inlines.
+template <std::size_t N>
+bool is_key(std::string_view key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
+
+// A string member's ref, or no_value when absent or of another type.
+JsonRef if_string(const JsonDocument& doc, JsonRef ref) {
+  return doc.is(ref, JsonType::string) ? ref : no_value;
+}
+
+// Nodes and edges are read in one pass over their members rather than one member() lookup per
+// field: a node has a dozen keys, scattered over its text (prompts sit between them), and each
+// lookup would read them all again.
 Node read_node(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
   Node node;
   node.index = index;
   node.json = json;
-  node.id_ref = typed_member(doc, json, "id", JsonType::string);
-  node.name_ref = typed_member(doc, json, "name", JsonType::string);
-  node.type_ref = typed_member(doc, json, "type", JsonType::string);
+  JsonRef type = no_value;
+  JsonRef global = no_value;
+  for (JsonRef member : doc.children(json)) {
+    const std::string_view key = doc.key(member);
+    if (is_key(key, "id")) {
+      node.id_ref = member;
+    } else if (is_key(key, "name")) {
+      node.name_ref = member;
+    } else if (is_key(key, "type")) {
+      type = member;
+    } else if (is_key(key, "global")) {
+      global = member;
+    }
+  }
+  node.id_ref = if_string(doc, node.id_ref);
+  node.name_ref = if_string(doc, node.name_ref);
+  node.type_ref = if_string(doc, type);
   if (node.id_ref != no_value) node.id = doc.string(node.id_ref);
   if (node.name_ref != no_value) node.name = doc.string(node.name_ref);
   if (node.type_ref != no_value) {
     node.type_name = doc.string(node.type_ref);
     node.type = parse_node_type(node.type_name);
-  } else if (doc.member(json, "type") != no_value) {
+  } else if (type != no_value) {
     node.type = NodeType::unknown;  // present but not a string
   }
-  const JsonRef global = typed_member(doc, json, "global", JsonType::boolean);
-  node.is_global = global != no_value && doc.at(global).data.boolean;
+  node.is_global = doc.is(global, JsonType::boolean) && doc.boolean(global);
   return node;
 }
 
@@ -84,10 +114,22 @@ Edge read_edge(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
   Edge edge;
   edge.index = index;
   edge.json = json;
-  edge.id_ref = typed_member(doc, json, "id", JsonType::string);
-  edge.from_ref = typed_member(doc, json, "from", JsonType::string);
-  edge.to_ref = typed_member(doc, json, "to", JsonType::string);
-  edge.label_ref = typed_member(doc, json, "label", JsonType::string);
+  for (JsonRef member : doc.children(json)) {
+    const std::string_view key = doc.key(member);
+    if (is_key(key, "id")) {
+      edge.id_ref = member;
+    } else if (is_key(key, "from")) {
+      edge.from_ref = member;
+    } else if (is_key(key, "to")) {
+      edge.to_ref = member;
+    } else if (is_key(key, "label")) {
+      edge.label_ref = member;
+    }
+  }
+  edge.id_ref = if_string(doc, edge.id_ref);
+  edge.from_ref = if_string(doc, edge.from_ref);
+  edge.to_ref = if_string(doc, edge.to_ref);
+  edge.label_ref = if_string(doc, edge.label_ref);
   if (edge.id_ref != no_value) edge.id = doc.string(edge.id_ref);
   if (edge.from_ref != no_value) edge.from = doc.string(edge.from_ref);
   if (edge.to_ref != no_value) edge.to = doc.string(edge.to_ref);

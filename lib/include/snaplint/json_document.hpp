@@ -130,6 +130,12 @@ class JsonDocument {
 
   // 24 bytes per value: a large snapshot has tens of millions of values. Strings and keys without
   // escapes are read from the source; decoded text and numbers live in side tables sorted by ref.
+  // The tape and its side tables take huge pages once large: filled once, front to back, while
+  // the file is parsed, in 4 KiB pages they cost a page fault per page (thousands on a large
+  // snapshot, and a fault is dear on a virtual machine).
+  template <class T>
+  using Table = std::vector<T, HugePageAllocator<T>>;
+
   struct Entry {
     static constexpr std::uint8_t shadowed = 1;
     static constexpr std::uint8_t decoded_string = 2;  // text in decoded_strings_
@@ -156,16 +162,16 @@ class JsonDocument {
       double real;
     };
   };
-  static const Decoded* find(const std::vector<Decoded>& table, JsonRef ref);
+  static const Decoded* find(const Table<Decoded>& table, JsonRef ref);
   std::string_view text(Slice slice) const;
   const Number* number(JsonRef ref) const;
 
   const SourceFile* source_;
-  std::vector<Entry, HugePageAllocator<Entry>> entries_;
-  std::vector<Decoded> decoded_strings_;
-  std::vector<Decoded> decoded_keys_;
-  std::vector<Number> numbers_;
-  std::string buffer_;  // decoded strings that had escapes
+  Table<Entry> entries_;
+  Table<Decoded> decoded_strings_;
+  Table<Decoded> decoded_keys_;
+  Table<Number> numbers_;
+  Table<char> buffer_;  // decoded strings that had escapes
 };
 
 }  // namespace snaplint
