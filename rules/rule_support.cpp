@@ -46,7 +46,9 @@ void append_normalized_condition(std::string_view text, std::string& out) {
 }
 
 JsonRef payload_of(const JsonDocument& doc, const Node& node, std::string_view key) {
-  const JsonRef payload = doc.member(node.json, key);
+  const std::size_t kind = payload_index(key);
+  const JsonRef payload =
+      kind < payload_kind_count ? node.payloads[kind] : doc.member(node.json, key);
   return doc.is(payload, JsonType::object) ? payload : no_value;
 }
 

@@ -274,7 +274,88 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
     return;
   }
 
-  const Model model = build_model(doc);
+  // On a large document the work is shared with a second thread. It reads the edges while this
+  // thread reads the nodes, checks the schema while this thread resolves the edges and builds the
+  // graph, then takes rules from the same queue as this thread. Each rule's findings are kept
+  // apart and turned into diagnostics here afterwards, in registry order, so the report does not
+  // depend on which thread ran what (and only this thread computes line and column positions,
+  // whose table SourceFile builds lazily).
+  Model model = begin_model(doc);
+  std::vector<const Rule*> rules;
+  for (const Rule* rule : registry_.rules()) {
+    if (selection_.enabled(rule->info().name)) rules.push_back(rule);
+  }
+  std::vector<std::vector<Finding>> rule_findings(rules.size());
+  std::vector<Finding> schema_findings;
+  std::optional<AgentGraph> graph;
+  std::atomic<std::size_t> next_rule{0};
+  const auto run_rules = [&] {
+    for (std::size_t r = next_rule++; r < rules.size(); r = next_rule++) {
+      const LintContext context{doc, model, *graph, selection_, rules[r]->info()};
+      FindingsReporter reporter(rule_findings[r]);
+      rules[r]->check(context, reporter);
+    }
+  };
+  const bool check_schema = selection_.enabled(builtin::schema.name);
+  if (doc.size() >= parallel_threshold_) {
+    std::latch edges_read(1);
+    std::latch graph_built(1);
+    std::atomic<bool> graph_failed{false};
+    std::exception_ptr helper_failure;
+    std::thread helper([&] {
+      try {
+        read_edges(doc, model);
+      } catch (...) {
+        helper_failure = std::current_exception();
+      }
+      edges_read.count_down();
+      if (helper_failure) return;
+      try {
+        if (check_schema) schema_.check(doc, schema_findings);
+        graph_built.wait();
+        if (!graph_failed) run_rules();
+      } catch (...) {
+        helper_failure = std::current_exception();
+        next_rule = rules.size();  // this thread's share is not run: stop the other one too
+      }
+    });
+    // However this block is left, the helper is released (told when the graph failed) and
+    // joined: a throw on this thread must not leave it waiting for a graph.
+    struct ReleaseAndJoin {
+      std::latch& graph_built;
+      std::atomic<bool>& graph_failed;
+      std::thread& thread;
+      bool released = false;
+      void release() {
+        released = true;
+        graph_built.count_down();
+      }
+      ~ReleaseAndJoin() {
+        if (!released) {
+          graph_failed = true;
+          graph_built.count_down();
+        }
+        if (thread.joinable()) thread.join();
+      }
+    } release_and_join{graph_built, graph_failed, helper};
+    read_nodes_and_tools(doc, model);
+    edges_read.wait();
+    if (helper_failure) std::rethrow_exception(helper_failure);
+    resolve_edges(model);
+    graph.emplace(build_agent_graph(model));
+    release_and_join.release();
+    run_rules();
+    helper.join();
+    if (helper_failure) std::rethrow_exception(helper_failure);
+  } else {
+    read_nodes_and_tools(doc, model);
+    read_edges(doc, model);
+    resolve_edges(model);
+    if (check_schema) schema_.check(doc, schema_findings);
+    graph.emplace(build_agent_graph(model));
+    run_rules();
+  }
+
   report.envelope = model.envelope;
   FindingBudget budget{limits.max_findings == 0 ? SIZE_MAX : limits.max_findings, report};
   DiagnosticBuilder builder(doc, &model, selection_, report.diagnostics, budget);
@@ -300,64 +381,6 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
         "shorten it, or raise the limit (snaplint check --max-string-length N; 0 for "
         "none)";
     builder.add(builtin::schema, std::move(finding));
-  }
-
-  // On a large document the work is shared with a second thread: it checks the schema, then
-  // takes rules from the same queue as this thread, which builds the graph meanwhile. Each rule's
-  // findings are kept apart and turned into diagnostics here afterwards, in registry order, so
-  // the report does not depend on which thread ran what (and only this thread computes line
-  // and column positions, whose table SourceFile builds lazily).
-  std::vector<const Rule*> rules;
-  for (const Rule* rule : registry_.rules()) {
-    if (selection_.enabled(rule->info().name)) rules.push_back(rule);
-  }
-  std::vector<std::vector<Finding>> rule_findings(rules.size());
-  std::vector<Finding> schema_findings;
-  std::optional<AgentGraph> graph;
-  std::atomic<std::size_t> next_rule{0};
-  const auto run_rules = [&] {
-    for (std::size_t r = next_rule++; r < rules.size(); r = next_rule++) {
-      const LintContext context{doc, model, *graph, selection_, rules[r]->info()};
-      FindingsReporter reporter(rule_findings[r]);
-      rules[r]->check(context, reporter);
-    }
-  };
-  const bool check_schema = selection_.enabled(builtin::schema.name);
-  if (doc.size() >= parallel_threshold_) {
-    std::latch graph_built(1);
-    bool graph_failed = false;
-    std::exception_ptr helper_failure;
-    std::thread helper([&] {
-      try {
-        if (check_schema) schema_.check(doc, schema_findings);
-        graph_built.wait();
-        if (!graph_failed) run_rules();
-      } catch (...) {
-        helper_failure = std::current_exception();
-        next_rule = rules.size();  // this thread's share is not run: stop the other one too
-      }
-    });
-    struct JoinOnExit {
-      std::thread& thread;
-      ~JoinOnExit() {
-        if (thread.joinable()) thread.join();
-      }
-    } join_on_exit{helper};
-    try {
-      graph.emplace(build_agent_graph(model));
-    } catch (...) {
-      graph_failed = true;
-      graph_built.count_down();
-      throw;
-    }
-    graph_built.count_down();
-    run_rules();
-    helper.join();
-    if (helper_failure) std::rethrow_exception(helper_failure);
-  } else {
-    if (check_schema) schema_.check(doc, schema_findings);
-    graph.emplace(build_agent_graph(model));
-    run_rules();
   }
 
   for (Finding& finding : schema_findings) {

@@ -21,6 +21,12 @@ std::string_view to_string(NodeType type) {
   return node_type_names[static_cast<std::size_t>(type)];
 }
 
+std::size_t payload_index(std::string_view key) {
+  std::size_t i = 0;
+  while (i < payload_kind_count && payload_keys[i] != key) ++i;
+  return i;
+}
+
 std::string_view payload_key(NodeType type) {
   if (type == NodeType::default_node || type == NodeType::unknown) return {};
   return payload_keys[static_cast<std::size_t>(type) - 1];
@@ -93,6 +99,16 @@ Node read_node(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
       type = member;
     } else if (is_key(key, "global")) {
       global = member;
+    } else if (is_key(key, "prompt")) {
+      node.prompt_ref = member;
+    } else if (is_key(key, "global_condition")) {
+      node.global_condition_ref = member;
+    } else if (is_key(key, "tool_ids")) {
+      node.tool_ids_ref = member;
+    } else if (is_key(key, "nodeable_id")) {
+      node.nodeable_id_ref = member;
+    } else if (const std::size_t kind = payload_index(key); kind < payload_kind_count) {
+      node.payloads[kind] = member;
     }
   }
   node.id_ref = if_string(doc, node.id_ref);
@@ -139,7 +155,7 @@ Edge read_edge(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
 
 }  // namespace
 
-Model build_model(const JsonDocument& doc) {
+Model begin_model(const JsonDocument& doc) {
   Model model;
   model.envelope = detect_envelope(doc, &model.graph);
   if (!doc.is(model.graph, JsonType::object)) {
@@ -149,13 +165,15 @@ Model build_model(const JsonDocument& doc) {
   model.nodes_array = typed_member(doc, model.graph, "nodes", JsonType::array);
   model.edges_array = typed_member(doc, model.graph, "edges", JsonType::array);
   model.tools_array = typed_member(doc, model.graph, "tools", JsonType::array);
+  return model;
+}
+
+void read_nodes_and_tools(const JsonDocument& doc, Model& model) {
   if (model.nodes_array != no_value) {
     const std::uint32_t count = doc.child_count(model.nodes_array);
     model.nodes.reserve(count);
     model.node_by_id.reserve(count);
   }
-  if (model.edges_array != no_value) model.edges.reserve(doc.child_count(model.edges_array));
-
   std::uint32_t index = 0;
   for (JsonRef json : doc.children(model.nodes_array)) {
     if (doc.is(json, JsonType::object)) {
@@ -165,22 +183,6 @@ Model build_model(const JsonDocument& doc) {
       if (node.is_start() && model.start_node == no_index) model.start_node = position;
       if (node.is_end() && model.end_node == no_index) model.end_node = position;
       model.nodes.push_back(node);
-    }
-    ++index;
-  }
-  index = 0;
-  for (JsonRef json : doc.children(model.edges_array)) {
-    if (doc.is(json, JsonType::object)) {
-      Edge edge = read_edge(doc, json, index);
-      if (const std::uint32_t* source = model.node_by_id.find(edge.from);
-          edge.from_ref != no_value && source) {
-        edge.source = *source;
-      }
-      if (const std::uint32_t* target = model.node_by_id.find(edge.to);
-          edge.to_ref != no_value && target) {
-        edge.target = *target;
-      }
-      model.edges.push_back(edge);
     }
     ++index;
   }
@@ -199,6 +201,33 @@ Model build_model(const JsonDocument& doc) {
     }
     ++index;
   }
+}
+
+void read_edges(const JsonDocument& doc, Model& model) {
+  if (model.edges_array != no_value) model.edges.reserve(doc.child_count(model.edges_array));
+  std::uint32_t index = 0;
+  for (JsonRef json : doc.children(model.edges_array)) {
+    if (doc.is(json, JsonType::object)) model.edges.push_back(read_edge(doc, json, index));
+    ++index;
+  }
+}
+
+void resolve_edges(Model& model) {
+  for (Edge& edge : model.edges) {
+    if (edge.from_ref != no_value) {
+      if (const std::uint32_t* source = model.node_by_id.find(edge.from)) edge.source = *source;
+    }
+    if (edge.to_ref != no_value) {
+      if (const std::uint32_t* target = model.node_by_id.find(edge.to)) edge.target = *target;
+    }
+  }
+}
+
+Model build_model(const JsonDocument& doc) {
+  Model model = begin_model(doc);
+  read_nodes_and_tools(doc, model);
+  read_edges(doc, model);
+  resolve_edges(model);
   return model;
 }
 

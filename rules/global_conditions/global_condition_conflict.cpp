@@ -26,7 +26,7 @@ class GlobalConditionConflict final : public Rule {
     NormalizedConditions normalized;
     for (const Node& node : context.model.nodes) {
       if (!node.is_global) continue;
-      const JsonRef condition = doc.member(node.json, "global_condition");
+      const JsonRef condition = node.global_condition_ref;
       if (!doc.is(condition, JsonType::string)) continue;
       globals.push_back({&node, condition});
       normalized.add(doc.string(condition));

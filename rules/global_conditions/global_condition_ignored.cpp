@@ -18,7 +18,7 @@ class GlobalConditionIgnored final : public Rule {
     const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
       if (node.is_global) continue;
-      const JsonRef condition = doc.member(node.json, "global_condition");
+      const JsonRef condition = node.global_condition_ref;
       if (!doc.is(condition, JsonType::string) || doc.string(condition).empty()) continue;
       reporter.report(Finding{{condition},
                               "node " + display_name(node) +

@@ -17,7 +17,7 @@ class GlobalConditionMissing final : public Rule {
     const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
       if (!node.is_global) continue;
-      const JsonRef condition = doc.member(node.json, "global_condition");
+      const JsonRef condition = node.global_condition_ref;
       if (doc.is(condition, JsonType::string) && !is_blank(doc.string(condition))) continue;
       if (condition != no_value && !doc.is(condition, JsonType::string) &&
           !doc.is(condition, JsonType::null_value)) {

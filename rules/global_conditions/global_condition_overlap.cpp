@@ -92,7 +92,7 @@ class GlobalConditionOverlap final : public Rule {
     std::size_t length = 0;
     for (const Node& node : context.model.nodes) {
       if (!node.is_global) continue;
-      const JsonRef condition = doc.member(node.json, "global_condition");
+      const JsonRef condition = node.global_condition_ref;
       if (!doc.is(condition, JsonType::string)) continue;
       found.emplace_back(&node, condition);
       length += doc.string(condition).size();

@@ -31,7 +31,7 @@ class GlobalConditionShadowsEdge final : public Rule {
     NormalizedConditions conditions;
     for (const Node& node : model.nodes) {
       if (!node.is_global) continue;
-      const JsonRef condition = doc.member(node.json, "global_condition");
+      const JsonRef condition = node.global_condition_ref;
       if (!doc.is(condition, JsonType::string)) continue;
       globals.push_back({&node, condition});
       conditions.add(doc.string(condition));

@@ -7,8 +7,6 @@
 namespace snaplint::rules {
 namespace {
 
-constexpr auto all_payload_keys = std::to_array(payload_keys);
-
 class MismatchedNodeable final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -22,7 +20,7 @@ class MismatchedNodeable final : public Rule {
     for (const Node& node : context.model.nodes) {
       if (node.type == NodeType::unknown) continue;  // unknown-node-type's business
       const std::string_view own = payload_key(node.type);
-      const auto payloads = members_of(doc, node.json, all_payload_keys);
+      const auto& payloads = node.payloads;
       for (std::size_t i = 0; i < std::size(payload_keys); ++i) {
         const std::string_view key = payload_keys[i];
         if (key == own) continue;

@@ -14,10 +14,9 @@ class MissingNodeable final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const JsonDocument& doc = context.json;
     for (const Node& node : context.model.nodes) {
       const std::string_view key = payload_key(node.type);
-      if (key.empty() || doc.member(node.json, key) != no_value) continue;
+      if (key.empty() || node.payloads[payload_index(key)] != no_value) continue;
       const std::string payload(key);
       reporter.report(Finding{{node.json},
                               std::string(to_string(node.type)) + " " + display_name(node) +

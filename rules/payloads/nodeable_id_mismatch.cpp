@@ -69,9 +69,8 @@ class NodeableIdMismatch final : public Rule {
     for (const Node& node : context.model.nodes) {
       const std::string_view key = payload_key(node.type);
       if (key.empty()) continue;
-      // One pass over the node's keys for both.
-      const auto [payload, node_id] =
-          members_of(doc, node.json, std::array<std::string_view, 2>{key, "nodeable_id"});
+      const JsonRef payload = node.payloads[payload_index(key)];
+      const JsonRef node_id = node.nodeable_id_ref;
       if (!doc.is(payload, JsonType::object)) continue;
       const JsonRef payload_id = doc.member(payload, "nodeable_id");
       const auto node_text = IdText::of(doc, node_id);

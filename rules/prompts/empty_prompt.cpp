@@ -20,7 +20,7 @@ class EmptyPrompt final : public Rule {
     for (const Node& node : nodes) {
       prefetch_node_head(nodes, node);
       if (!node.is_ordinary() || node.type == NodeType::handoff) continue;
-      const JsonRef prompt = doc.member(node.json, "prompt");
+      const JsonRef prompt = node.prompt_ref;
       const bool absent = prompt == no_value;
       const bool null = doc.is(prompt, JsonType::null_value);
       if (!absent && !null && !doc.is(prompt, JsonType::string)) continue;  // the schema's

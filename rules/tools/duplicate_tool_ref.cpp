@@ -23,7 +23,7 @@ class DuplicateToolRef final : public Rule {
     const ModelArray<Node>& nodes = context.model.nodes;
     for (const Node& node : nodes) {
       prefetch_node_head(nodes, node);
-      const JsonRef list = doc.member(node.json, "tool_ids");
+      const JsonRef list = node.tool_ids_ref;
       if (!doc.is(list, JsonType::array)) continue;
       entries.clear();
       for (JsonRef entry : doc.children(list)) {

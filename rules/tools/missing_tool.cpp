@@ -32,7 +32,7 @@ class MissingTool final : public Rule {
     Helper helper(doc, model);
     for (const Node& node : model.nodes) {
       prefetch_node_head(model.nodes, node);
-      const JsonRef list = doc.member(node.json, "tool_ids");
+      const JsonRef list = node.tool_ids_ref;
       if (!doc.is(list, JsonType::array)) continue;
       for (JsonRef entry : doc.children(list)) {
         if (!doc.is(entry, JsonType::string)) continue;

@@ -3,7 +3,9 @@
 // judge everything else.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -40,6 +42,9 @@ std::string_view payload_key(NodeType type);
 // Every payload key, in NodeType order (DefaultNode has none).
 inline constexpr std::string_view payload_keys[] = {"subagent", "webhook",  "knowledge_base",
                                                     "handoff",  "warm_end", "whatsapp_template"};
+inline constexpr std::size_t payload_kind_count = std::size(payload_keys);
+// The position of a payload key in payload_keys, or payload_kind_count for any other text.
+std::size_t payload_index(std::string_view key);
 
 inline constexpr std::string_view start_node_name = "__start__";
 inline constexpr std::string_view end_node_name = "__end__";
@@ -56,6 +61,15 @@ struct Node {
   std::string_view type_name;  // as written; empty when missing
   NodeType type = NodeType::default_node;
   bool is_global = false;
+  // Members the rules read, found in the one pass that reads the node (a lookup per rule would
+  // scan the node's keys again each time): the member's ref, of any JSON type, or no_value when
+  // absent. `payloads[i]` is the member named payload_keys[i].
+  JsonRef prompt_ref = no_value;
+  JsonRef global_condition_ref = no_value;
+  JsonRef tool_ids_ref = no_value;
+  JsonRef nodeable_id_ref = no_value;
+  JsonRef payloads[payload_kind_count] = {no_value, no_value, no_value,
+                                          no_value, no_value, no_value};
 
   bool has_id() const { return id_ref != no_value; }
   bool has_name() const { return name_ref != no_value; }
@@ -118,5 +132,13 @@ struct Model {
 
 Envelope detect_envelope(const JsonDocument& document, JsonRef* graph);
 Model build_model(const JsonDocument& document);
+
+// build_model in steps, for a caller that reads nodes and edges on two threads at once (they write
+// different members of the model): begin_model, then read_nodes_and_tools and read_edges in either
+// order or at the same time, then resolve_edges (which needs both).
+Model begin_model(const JsonDocument& document);
+void read_nodes_and_tools(const JsonDocument& document, Model& model);
+void read_edges(const JsonDocument& document, Model& model);
+void resolve_edges(Model& model);
 
 }  // namespace snaplint

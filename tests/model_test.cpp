@@ -1,0 +1,141 @@
+// The model reads each node and edge in one pass over its members and keeps the members rules
+// read; each kept ref must be what a member() lookup finds, shadowed duplicate keys included.
+#include <gtest/gtest.h>
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "../bench/snapshot_generator.hpp"
+#include "snaplint/huge_page_allocator.hpp"
+#include "snaplint/json_parser.hpp"
+#include "snaplint/model.hpp"
+#include "support/snapshot_mutator.hpp"
+#include "test_support.hpp"
+
+namespace snaplint::test {
+namespace {
+
+// Every cached member of every node against a lookup, and the stepwise build against the whole.
+// Returns how many cached refs were present, so that a caller can tell the check was not vacuous.
+std::size_t expect_members_match_lookups(const std::string& text, const std::string& label) {
+  const SourceFile source{std::string(text)};
+  JsonDocument doc(source);
+  if (parse_json(source, doc).error) return 0;  // a mutation may break the JSON: nothing to model
+  const Model model = build_model(doc);
+  std::size_t present = 0;
+  for (const Node& node : model.nodes) {
+    for (const JsonRef ref :
+         {node.prompt_ref, node.global_condition_ref, node.tool_ids_ref, node.nodeable_id_ref}) {
+      present += ref != no_value;
+    }
+    for (const JsonRef ref : node.payloads) present += ref != no_value;
+    const std::string where = label + " node " + std::to_string(node.index);
+    EXPECT_EQ(node.prompt_ref, doc.member(node.json, "prompt")) << where;
+    EXPECT_EQ(node.global_condition_ref, doc.member(node.json, "global_condition")) << where;
+    EXPECT_EQ(node.tool_ids_ref, doc.member(node.json, "tool_ids")) << where;
+    EXPECT_EQ(node.nodeable_id_ref, doc.member(node.json, "nodeable_id")) << where;
+    for (std::size_t kind = 0; kind < payload_kind_count; ++kind) {
+      EXPECT_EQ(node.payloads[kind], doc.member(node.json, payload_keys[kind]))
+          << where << " " << payload_keys[kind];
+    }
+    const JsonRef id = doc.member(node.json, "id");
+    EXPECT_EQ(node.id_ref, doc.is(id, JsonType::string) ? id : no_value) << where;
+  }
+  for (const Edge& edge : model.edges) {
+    const JsonRef to = doc.member(edge.json, "to");
+    EXPECT_EQ(edge.to_ref, doc.is(to, JsonType::string) ? to : no_value) << label;
+    const Node* target = edge.to_ref == no_value ? nullptr : model.find_node(edge.to);
+    EXPECT_EQ(edge.target,
+              target ? static_cast<std::uint32_t>(target - model.nodes.data()) : no_index)
+        << label;
+  }
+
+  Model stepwise = begin_model(doc);
+  read_edges(doc, stepwise);  // the order the engine's two threads may take
+  read_nodes_and_tools(doc, stepwise);
+  resolve_edges(stepwise);
+  EXPECT_EQ(stepwise.nodes.size(), model.nodes.size()) << label;
+  EXPECT_EQ(stepwise.edges.size(), model.edges.size()) << label;
+  if (stepwise.edges.size() != model.edges.size()) return present;
+  for (std::size_t e = 0; e < model.edges.size(); ++e) {
+    EXPECT_EQ(stepwise.edges[e].source, model.edges[e].source) << label;
+    EXPECT_EQ(stepwise.edges[e].target, model.edges[e].target) << label;
+  }
+  EXPECT_EQ(stepwise.start_node, model.start_node) << label;
+  EXPECT_EQ(stepwise.tools.size(), model.tools.size()) << label;
+  return present;
+}
+
+TEST(Model, CachedNodeMembersAreWhatLookupsFind) {
+  const std::string clean = bench::generate_snapshot(300, 5);
+  // A generated snapshot has prompts, payloads, tool lists and global conditions in plenty.
+  EXPECT_GT(expect_members_match_lookups(clean, "clean"), 500u);
+  for (std::uint32_t seed = 0; seed < 60; ++seed) {
+    expect_members_match_lookups(mutate_snapshot(clean, seed, 30), "seed " + std::to_string(seed));
+  }
+}
+
+TEST(Model, ARepeatedKeyCachesTheLastValue) {
+  const std::string text = R"({"nodes": [{"id": "a", "name": "a", "type": "WebhookNode",
+    "prompt": "first", "webhook": {"url": "x"}, "prompt": "second", "webhook": 7,
+    "tool_ids": ["t"], "global_condition": "c", "global_condition": null}], "edges": []})";
+  const SourceFile source{std::string(text)};
+  JsonDocument doc(source);
+  ASSERT_FALSE(parse_json(source, doc).error);
+  const Model model = build_model(doc);
+  ASSERT_EQ(model.nodes.size(), 1u);
+  const Node& node = model.nodes[0];
+  EXPECT_EQ(doc.string(node.prompt_ref), "second");
+  EXPECT_TRUE(doc.is(node.payloads[payload_index("webhook")], JsonType::integer));
+  EXPECT_TRUE(doc.is(node.global_condition_ref, JsonType::null_value));
+  EXPECT_TRUE(doc.is(node.tool_ids_ref, JsonType::array));
+  EXPECT_EQ(node.nodeable_id_ref, no_value);
+  EXPECT_EQ(payload_index("webhooks"), payload_kind_count);
+}
+
+// child_count of an array climbs from its last entry; it must agree with walking the elements.
+TEST(JsonDocumentChildCount, ArraysCountTheirElementsWhateverTheyHold) {
+  for (const std::string text :
+       {R"([])", R"([1])", R"([[],[[]],{}])", R"([{"a":[1,2,{"b":[]}]},"x",[3,[4,[5]]]])",
+        R"({"k":[[],[],[]],"j":[]})", R"([null,true,false,1.5,"s",{"a":1,"a":2}])"}) {
+    const SourceFile source{std::string(text)};
+    JsonDocument doc(source);
+    ASSERT_FALSE(parse_json(source, doc).error) << text;
+    for (JsonRef ref = 0; ref < doc.size(); ++ref) {
+      if (!doc.is(ref, JsonType::array)) continue;
+      std::uint32_t walked = 0;
+      for (JsonRef child : doc.children(ref)) {
+        (void)child;
+        ++walked;
+      }
+      EXPECT_EQ(doc.child_count(ref), walked) << text << " at " << doc.pointer(ref);
+    }
+  }
+}
+
+// Large blocks start on a 2 MiB boundary (where the kernel can give huge pages) and can be
+// written end to end and given back.
+TEST(HugePageAllocator, LargeBlocksAreAlignedTo2MiBAndUsable) {
+  constexpr std::size_t two_mib = std::size_t{2} << 20;
+  for (const std::size_t bytes : {huge_pages::threshold, huge_pages::threshold + 1,
+                                  std::size_t{7} * two_mib + 12345, std::size_t{64} << 20}) {
+    void* block = huge_pages::allocate(bytes);
+    ASSERT_NE(block, nullptr);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(block) % two_mib, 0u) << bytes;
+    std::memset(block, 0xA5, bytes);
+    EXPECT_EQ(static_cast<unsigned char*>(block)[bytes - 1], 0xA5);
+    huge_pages::deallocate(block, bytes);
+  }
+  HugePageAllocator<std::uint64_t> allocator;
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> values(allocator);
+  for (std::uint64_t i = 0; i < (std::uint64_t{3} << 20); ++i) values.push_back(i);
+  EXPECT_EQ(values.back(), (std::uint64_t{3} << 20) - 1);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(values.data()) % two_mib, 0u);
+}
+
+}  // namespace
+}  // namespace snaplint::test
