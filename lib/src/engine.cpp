@@ -301,15 +301,18 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
     std::latch edges_read(1);
     std::latch graph_built(1);
     std::atomic<bool> graph_failed{false};
+    // Two failure slots: this thread reads the first once the edges are read, while the helper
+    // may still write the second; it reads the second only after joining.
+    std::exception_ptr edges_failure;
     std::exception_ptr helper_failure;
     std::thread helper([&] {
       try {
         read_edges(doc, model);
       } catch (...) {
-        helper_failure = std::current_exception();
+        edges_failure = std::current_exception();
       }
       edges_read.count_down();
-      if (helper_failure) return;
+      if (edges_failure) return;
       try {
         if (check_schema) schema_.check(doc, schema_findings);
         graph_built.wait();
@@ -340,7 +343,7 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
     } release_and_join{graph_built, graph_failed, helper};
     read_nodes_and_tools(doc, model);
     edges_read.wait();
-    if (helper_failure) std::rethrow_exception(helper_failure);
+    if (edges_failure) std::rethrow_exception(edges_failure);
     resolve_edges(model);
     graph.emplace(build_agent_graph(model));
     release_and_join.release();
