@@ -24,16 +24,17 @@ void prefetch_ahead(const ModelArray<Item>& items, const Item& item, TextOf text
   if (at < items.size()) __builtin_prefetch(text_of(items[at]).data());
 }
 
-// The first lines of the text of the node prefetch_distance places after `node`, where its name
-// is: the keys written near it (type, prompt, tool_ids in a compact file) come with it.
+// The first lines of the text of the node prefetch_distance places after `node`, from its id
+// (which the node keeps, and which comes first in a node as Kapso writes it): the keys written
+// near it (name, type, prompt, tool_ids in a compact file) come with it.
 inline void prefetch_node_head(const ModelArray<Node>& nodes, const Node& node) {
   const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
-  if (at >= nodes.size() || !nodes[at].has_name()) return;
+  if (at >= nodes.size() || !nodes[at].has_id()) return;
   // The next line by address arithmetic on an integer: it may lie past the end of the text, and
   // a prefetch never faults.
-  const auto name = reinterpret_cast<std::uintptr_t>(nodes[at].name.data());
-  __builtin_prefetch(reinterpret_cast<const void*>(name));
-  __builtin_prefetch(reinterpret_cast<const void*>(name + 64));
+  const auto id = reinterpret_cast<std::uintptr_t>(nodes[at].id.data());
+  __builtin_prefetch(reinterpret_cast<const void*>(id));
+  __builtin_prefetch(reinterpret_cast<const void*>(id + 64));
 }
 
 // The whole text, up to `max_bytes` of it, of the node prefetch_distance places after `node`,

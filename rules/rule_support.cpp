@@ -72,8 +72,8 @@ void report_missing_special_node(const LintContext& context, Reporter& reporter,
       "no node is named " + quoted(special_name) + ", so the graph has no " + std::string(role),
       graph_entity()};
   for (const Node& node : model.nodes) {
-    if (ascii_lower(node.name) == alias) {
-      finding.help = "rename node " + display_name(node) + " (named " + quoted(node.name) +
+    if (ascii_lower(model.name(node)) == alias) {
+      finding.help = "rename node " + display_name(node) + " (named " + quoted(model.name(node)) +
                      ") to " + quoted(special_name) + "; the runner finds the " +
                      std::string(role) + " by that name only";
       break;

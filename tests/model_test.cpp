@@ -44,11 +44,20 @@ std::size_t expect_members_match_lookups(const std::string& text, const std::str
     }
     const JsonRef id = doc.member(node.json, "id");
     EXPECT_EQ(node.id_ref, doc.is(id, JsonType::string) ? id : no_value) << where;
+    // The texts the model reads back through its refs.
+    const std::string_view name = doc.member_string(node.json, "name");
+    EXPECT_EQ(model.name(node), name) << where;
+    EXPECT_EQ(model.type_name(node), doc.member_string(node.json, "type")) << where;
+    EXPECT_EQ(node.is_start(), node.has_name() && name == start_node_name) << where;
+    EXPECT_EQ(node.is_end(), node.has_name() && name == end_node_name) << where;
   }
   for (const Edge& edge : model.edges) {
     const JsonRef to = doc.member(edge.json, "to");
     EXPECT_EQ(edge.to_ref, doc.is(to, JsonType::string) ? to : no_value) << label;
-    const Node* target = edge.to_ref == no_value ? nullptr : model.find_node(edge.to);
+    EXPECT_EQ(model.to(edge), doc.member_string(edge.json, "to")) << label;
+    EXPECT_EQ(model.from(edge), doc.member_string(edge.json, "from")) << label;
+    EXPECT_EQ(model.label(edge), doc.member_string(edge.json, "label")) << label;
+    const Node* target = edge.to_ref == no_value ? nullptr : model.find_node(model.to(edge));
     EXPECT_EQ(edge.target,
               target ? static_cast<std::uint32_t>(target - model.nodes.data()) : no_index)
         << label;

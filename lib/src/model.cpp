@@ -115,10 +115,13 @@ Node read_node(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
   node.name_ref = if_string(doc, node.name_ref);
   node.type_ref = if_string(doc, type);
   if (node.id_ref != no_value) node.id = doc.string(node.id_ref);
-  if (node.name_ref != no_value) node.name = doc.string(node.name_ref);
+  if (node.name_ref != no_value) {
+    const std::string_view name = doc.string(node.name_ref);
+    node.named_start = name == start_node_name;
+    node.named_end = name == end_node_name;
+  }
   if (node.type_ref != no_value) {
-    node.type_name = doc.string(node.type_ref);
-    node.type = parse_node_type(node.type_name);
+    node.type = parse_node_type(doc.string(node.type_ref));
   } else if (type != no_value) {
     node.type = NodeType::unknown;  // present but not a string
   }
@@ -147,9 +150,6 @@ Edge read_edge(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
   edge.to_ref = if_string(doc, edge.to_ref);
   edge.label_ref = if_string(doc, edge.label_ref);
   if (edge.id_ref != no_value) edge.id = doc.string(edge.id_ref);
-  if (edge.from_ref != no_value) edge.from = doc.string(edge.from_ref);
-  if (edge.to_ref != no_value) edge.to = doc.string(edge.to_ref);
-  if (edge.label_ref != no_value) edge.label = doc.string(edge.label_ref);
   return edge;
 }
 
@@ -157,6 +157,7 @@ Edge read_edge(const JsonDocument& doc, JsonRef json, std::uint32_t index) {
 
 Model begin_model(const JsonDocument& doc) {
   Model model;
+  model.document = &doc;
   model.envelope = detect_envelope(doc, &model.graph);
   if (!doc.is(model.graph, JsonType::object)) {
     model.graph = no_value;
@@ -215,10 +216,14 @@ void read_edges(const JsonDocument& doc, Model& model) {
 void resolve_edges(Model& model) {
   for (Edge& edge : model.edges) {
     if (edge.from_ref != no_value) {
-      if (const std::uint32_t* source = model.node_by_id.find(edge.from)) edge.source = *source;
+      if (const std::uint32_t* source = model.node_by_id.find(model.from(edge))) {
+        edge.source = *source;
+      }
     }
     if (edge.to_ref != no_value) {
-      if (const std::uint32_t* target = model.node_by_id.find(edge.to)) edge.target = *target;
+      if (const std::uint32_t* target = model.node_by_id.find(model.to(edge))) {
+        edge.target = *target;
+      }
     }
   }
 }

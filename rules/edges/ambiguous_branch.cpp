@@ -20,7 +20,7 @@ class Choices {
                std::vector<std::pair<std::uint32_t, std::uint32_t>>& ambiguous) {
     // An absent label is the empty one: unconditional.
     conditions_.clear();
-    for (std::uint32_t e : edges) conditions_.add(model.edges[e].label);
+    for (std::uint32_t e : edges) conditions_.add(model.label(model.edges[e]));
     if (edges.size() <= few) {
       compare_pairwise(model, edges, ambiguous);
     } else {
@@ -116,7 +116,7 @@ class AmbiguousBranch final : public Rule {
         "edge " + display_name(first) + " (to " + display_name(model.nodes[first.target]) + ")";
     Finding finding{{}, {}, entity_of(extra)};
     finding.where = label_or_edge(extra);
-    if (normalize_condition(extra.label).empty()) {
+    if (normalize_condition(model.label(extra)).empty()) {
       finding.message = "node " + display_name(source) +
                         " has more than one unconditional edge: " + extra_way + " and " +
                         first_way + "; nothing tells the LLM which one to take";
@@ -125,7 +125,7 @@ class AmbiguousBranch final : public Rule {
           "edge as the fallback";
     } else {
       finding.message = extra_way + " and " + first_way + " leave node " + display_name(source) +
-                        " with the same condition " + quoted(extra.label) +
+                        " with the same condition " + quoted(model.label(extra)) +
                         "; the LLM cannot tell which target is meant";
       finding.help = "reword the conditions so that each target has its own, or remove one edge";
     }

@@ -76,10 +76,11 @@ class CodeLikeCondition final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    for (const Edge& edge : context.model.edges) {
+    const Model& model = context.model;
+    for (const Edge& edge : model.edges) {
       if (edge.label_ref == no_value) continue;
-      CodeMatch match = find_operator(edge.label);
-      if (CodeMatch call = find_call(edge.label); call.position < match.position) {
+      CodeMatch match = find_operator(model.label(edge));
+      if (CodeMatch call = find_call(model.label(edge)); call.position < match.position) {
         match = std::move(call);
       }
       if (match.position == std::string_view::npos) continue;

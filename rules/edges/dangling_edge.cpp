@@ -25,10 +25,10 @@ class DanglingEdge final : public Rule {
     Lookup lookup(model);
     for (const Edge& edge : model.edges) {
       if (edge.from_ref != no_value && edge.source == no_index) {
-        report(lookup, edge, edge.from_ref, edge.from, "starts at", reporter);
+        report(lookup, edge, edge.from_ref, model.from(edge), "starts at", reporter);
       }
       if (edge.to_ref != no_value && edge.target == no_index) {
-        report(lookup, edge, edge.to_ref, edge.to, "targets", reporter);
+        report(lookup, edge, edge.to_ref, model.to(edge), "targets", reporter);
       }
     }
   }
@@ -39,7 +39,7 @@ class DanglingEdge final : public Rule {
   class Lookup {
    public:
     explicit Lookup(const Model& model)
-        : model_(model), by_name_(0, NameOf{&model.nodes}), asked_(0, AskedOf{&asked_values_}) {}
+        : model_(model), by_name_(0, NameOf{&model}), asked_(0, AskedOf{&asked_values_}) {}
     Lookup(const Lookup&) = delete;
     Lookup& operator=(const Lookup&) = delete;
 
@@ -61,8 +61,8 @@ class DanglingEdge final : public Rule {
 
    private:
     struct NameOf {
-      const ModelArray<Node>* nodes;
-      std::string_view operator()(std::uint32_t n) const { return (*nodes)[n].name; }
+      const Model* model;
+      std::string_view operator()(std::uint32_t n) const { return model->name(model->nodes[n]); }
     };
     struct AskedOf {
       const std::vector<std::string_view>* values;
@@ -75,7 +75,7 @@ class DanglingEdge final : public Rule {
       std::vector<std::string_view> ids;
       for (std::uint32_t n = 0; n < model_.nodes.size(); ++n) {
         const Node& node = model_.nodes[n];
-        if (node.has_name()) by_name_.insert(node.name, n);
+        if (node.has_name()) by_name_.insert(model_.name(node), n);
         if (node.has_id()) ids.push_back(node.id);
       }
       suggester_.emplace(std::move(ids));

@@ -21,10 +21,10 @@ class Ends {
   Ends& operator=(const Ends&) = delete;
 
   std::uint32_t from(const Edge& edge) {
-    return edge.source != no_index ? edge.source : unresolved(edge.from);
+    return edge.source != no_index ? edge.source : unresolved(model_.from(edge));
   }
   std::uint32_t to(const Edge& edge) {
-    return edge.target != no_index ? edge.target : unresolved(edge.to);
+    return edge.target != no_index ? edge.target : unresolved(model_.to(edge));
   }
   std::size_t count() const { return model_.nodes.size() + texts_.size(); }
 
@@ -76,7 +76,8 @@ class DuplicateEdge final : public Rule {
       const std::span<const std::uint32_t> edges = by_from[group];
       if (edges.size() < 2) continue;
       labels.clear();
-      for (std::uint32_t e : edges) labels.add(model.edges[e].label);  // absent: unconditional
+      for (std::uint32_t e : edges)
+        labels.add(model.label(model.edges[e]));  // absent: unconditional
       if (edges.size() <= few) {
         compare_pairwise(edges, to, labels, repeats);
       } else {
@@ -86,7 +87,8 @@ class DuplicateEdge final : public Rule {
     std::sort(repeats.begin(), repeats.end(),
               [](const Repeat& a, const Repeat& b) { return a.edge < b.edge; });
     for (const Repeat& repeat : repeats) {
-      report(model.edges[repeat.edge], model.edges[repeat.first], repeat.unconditional, reporter);
+      report(model, model.edges[repeat.edge], model.edges[repeat.first], repeat.unconditional,
+             reporter);
     }
   }
 
@@ -126,14 +128,17 @@ class DuplicateEdge final : public Rule {
     }
   }
 
-  static void report(const Edge& edge, const Edge& first, bool unconditional, Reporter& reporter) {
+  static void report(const Model& model, const Edge& edge, const Edge& first, bool unconditional,
+                     Reporter& reporter) {
     std::string message = "edge " + display_name(edge) + " repeats edge " + display_name(first) +
-                          ": both go from " + quoted(edge.from) + " to " + quoted(edge.to);
+                          ": both go from " + quoted(model.from(edge)) + " to " +
+                          quoted(model.to(edge));
     if (unconditional) {
       message += " without a condition";
     } else {
-      message += " with the condition " + quoted(edge.label);
-      if (first.label != edge.label) message += " (the first says " + quoted(first.label) + ")";
+      message += " with the condition " + quoted(model.label(edge));
+      if (model.label(first) != model.label(edge))
+        message += " (the first says " + quoted(model.label(first)) + ")";
     }
     Finding finding{{edge.json}, std::move(message), entity_of(edge)};
     finding.related.push_back({"the first edge", {first.json}});

@@ -21,7 +21,7 @@ class HandoffOutgoingEdge final : public Rule {
       if (source.type != NodeType::handoff) continue;
       std::string message =
           "edge " + display_name(edge) + " leaves HandoffNode " + display_name(source);
-      if (edge.to_ref != no_value) message += " for " + quoted(edge.to);
+      if (edge.to_ref != no_value) message += " for " + quoted(model.to(edge));
       message +=
           "; the handoff ends the run and hands the conversation to a human, so the edge is "
           "never followed";

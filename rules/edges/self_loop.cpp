@@ -15,14 +15,17 @@ class SelfLoop final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const ModelArray<Edge>& edges = context.model.edges;
+    const Model& model = context.model;
+    const ModelArray<Edge>& edges = model.edges;
     for (const Edge& edge : edges) {
-      prefetch_ahead(edges, edge, [](const Edge& ahead) { return ahead.from; });
-      if (edge.from_ref == no_value || edge.to_ref == no_value || edge.from != edge.to) continue;
-      Finding finding{
-          {edge.to_ref},
-          "edge " + display_name(edge) + " connects node " + quoted(edge.from) + " to itself",
-          entity_of(edge)};
+      prefetch_ahead(edges, edge, [&](const Edge& ahead) { return model.from(ahead); });
+      if (edge.from_ref == no_value || edge.to_ref == no_value ||
+          model.from(edge) != model.to(edge))
+        continue;
+      Finding finding{{edge.to_ref},
+                      "edge " + display_name(edge) + " connects node " + quoted(model.from(edge)) +
+                          " to itself",
+                      entity_of(edge)};
       finding.help =
           "remove the edge; to repeat a step, go through another node and come back from it";
       reporter.report(std::move(finding));

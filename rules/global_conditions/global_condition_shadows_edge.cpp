@@ -47,12 +47,12 @@ class GlobalConditionShadowsEdge final : public Rule {
     if (first_with.size() == 0) return;
     std::string label;  // reused for every edge
     for (const Edge& edge : model.edges) {
-      prefetch_ahead(model.edges, edge, [](const Edge& ahead) { return ahead.label; });
+      prefetch_ahead(model.edges, edge, [&](const Edge& ahead) { return model.label(ahead); });
       if (edge.label_ref == no_value || edge.source == no_index) continue;
       const Node& source = model.nodes[edge.source];
       if (!source.is_ordinary()) continue;
       label.clear();
-      append_normalized_condition(edge.label, label);
+      append_normalized_condition(model.label(edge), label);
       for (std::uint32_t g = first_with.find(label); g != no_index; g = globals[g].next) {
         report(*globals[g].node, globals[g].condition, edge, source, reporter);
       }

@@ -15,17 +15,20 @@ class DuplicateNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const ModelArray<Node>& nodes = context.model.nodes;
+    const Model& model = context.model;
+    const ModelArray<Node>& nodes = model.nodes;
     for_each_repeat(
         nodes.size(), [&](std::uint32_t n) { return nodes[n].has_name(); },
-        [&](std::uint32_t n) { return nodes[n].name; },
-        [&](std::uint32_t n, std::uint32_t first) { report(nodes[n], nodes[first], reporter); });
+        [&](std::uint32_t n) { return model.name(nodes[n]); },
+        [&](std::uint32_t n, std::uint32_t first) {
+          report(model, nodes[n], nodes[first], reporter);
+        });
   }
 
  private:
-  static void report(const Node& node, const Node& first, Reporter& reporter) {
+  static void report(const Model& model, const Node& node, const Node& first, Reporter& reporter) {
     Finding finding{{node.name_ref},
-                    "node " + display_name(node) + " has name " + quoted(node.name) +
+                    "node " + display_name(node) + " has name " + quoted(model.name(node)) +
                         ", already used by node " + display_name(first),
                     entity_of(node)};
     finding.related.push_back({"first node with this name", {first.name_ref}});

@@ -17,11 +17,12 @@ class InvalidNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const ModelArray<Node>& nodes = context.model.nodes;
+    const Model& model = context.model;
+    const ModelArray<Node>& nodes = model.nodes;
     for (const Node& node : nodes) {
-      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
+      prefetch_ahead(nodes, node, [&](const Node& ahead) { return model.name(ahead); });
       if (!node.has_name() || node.is_special()) continue;
-      if (node.name.empty()) {
+      if (model.name(node).empty()) {
         reporter.report(Finding{{node.name_ref},
                                 "node " + display_name(node) + " has an empty name",
                                 entity_of(node),
@@ -29,14 +30,15 @@ class InvalidNodeName final : public Rule {
                                 "give it a name of letters, digits and '_'"});
         continue;
       }
-      const std::size_t bad = first_invalid(node.name);
+      const std::size_t bad = first_invalid(model.name(node));
       if (bad == std::string_view::npos) continue;
       Finding finding{{node.name_ref},
-                      "node " + display_name(node) + " has name " + quoted(escaped(node.name)) +
-                          ", which contains " + describe_character(node.name, bad) +
+                      "node " + display_name(node) + " has name " +
+                          quoted(escaped(model.name(node))) + ", which contains " +
+                          describe_character(model.name(node), bad) +
                           "; names may only use letters, digits and '_'",
                       entity_of(node)};
-      if (const std::string fixed = suggestion(node.name); !fixed.empty()) {
+      if (const std::string fixed = suggestion(model.name(node)); !fixed.empty()) {
         finding.help = "rename it to " + quoted(fixed);
       }
       reporter.report(std::move(finding));

@@ -18,11 +18,12 @@ class ReservedNodeName final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
-    const ModelArray<Node>& nodes = context.model.nodes;
+    const Model& model = context.model;
+    const ModelArray<Node>& nodes = model.nodes;
     for (const Node& node : nodes) {
-      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.name; });
+      prefetch_ahead(nodes, node, [&](const Node& ahead) { return model.name(ahead); });
       if (!node.has_name()) continue;
-      const std::string_view name = node.name;
+      const std::string_view name = model.name(node);
       // What follows the quoted name in the message, with its own lead-in punctuation.
       std::string why;
       std::string help = "rename the node";

@@ -16,17 +16,19 @@ class UnknownNodeType final : public Rule {
   void check(const LintContext& context, Reporter& reporter) const override {
     const std::vector<std::string_view> known(std::begin(node_type_names),
                                               std::end(node_type_names));
-    for (const Node& node : context.model.nodes) {
+    const Model& model = context.model;
+    for (const Node& node : model.nodes) {
       if (node.type != NodeType::unknown || node.type_ref == no_value) continue;
-      Finding finding{{node.type_ref},
-                      "node " + display_name(node) + " has unknown type " + quoted(node.type_name),
-                      entity_of(node)};
+      Finding finding{
+          {node.type_ref},
+          "node " + display_name(node) + " has unknown type " + quoted(model.type_name(node)),
+          entity_of(node)};
       // Case-only slips such as 'WhatsAppTemplateNode' are the common case; allow a few edits
       // beyond that for longer names.
       // 'Webhook' for 'WebhookNode': the suffix is the part people forget.
-      auto match = closest_match(node.type_name, known, 3);
+      auto match = closest_match(model.type_name(node), known, 3);
       if (!match) {
-        const std::string with_suffix = std::string(node.type_name) + "Node";
+        const std::string with_suffix = std::string(model.type_name(node)) + "Node";
         for (std::string_view name : known) {
           if (edit_distance(with_suffix, name, true, 1) <= 1) {
             match = name;

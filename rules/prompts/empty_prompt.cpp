@@ -15,8 +15,9 @@ class EmptyPrompt final : public Rule {
   }
 
   void check(const LintContext& context, Reporter& reporter) const override {
+    const Model& model = context.model;
     const JsonDocument& doc = context.json;
-    const ModelArray<Node>& nodes = context.model.nodes;
+    const ModelArray<Node>& nodes = model.nodes;
     for (const Node& node : nodes) {
       prefetch_node_head(nodes, node);
       if (!node.is_ordinary() || node.type == NodeType::handoff) continue;
@@ -25,9 +26,10 @@ class EmptyPrompt final : public Rule {
       const bool null = doc.is(prompt, JsonType::null_value);
       if (!absent && !null && !doc.is(prompt, JsonType::string)) continue;  // the schema's
       if (!absent && !null && !is_blank(doc.string(prompt))) continue;
-      const std::string subject = node.type_name.empty() || node.type == NodeType::unknown
-                                      ? "node " + display_name(node)
-                                      : std::string(node.type_name) + " " + display_name(node);
+      const std::string subject =
+          model.type_name(node).empty() || node.type == NodeType::unknown
+              ? "node " + display_name(node)
+              : std::string(model.type_name(node)) + " " + display_name(node);
       const std::string what = absent ? " has no prompt"
                                : null ? " has a null prompt"
                                       : " has an empty prompt";

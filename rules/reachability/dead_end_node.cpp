@@ -54,7 +54,7 @@ class DeadEndNode final : public Rule {
       if (target.is_global) return display_name(target) + " (a global node)";
       return display_name(target);
     }
-    if (edge.to_ref != no_value) return quoted(edge.to) + " (no node has this id)";
+    if (edge.to_ref != no_value) return quoted(model.to(edge)) + " (no node has this id)";
     return "nowhere (no usable 'to')";
   }
 

@@ -19,7 +19,8 @@ class EndNodeOutgoingEdge final : public Rule {
       if (!leaves_end(model, edge)) continue;
       std::string message = "edge " + display_name(edge) + " leaves '__end__'";
       if (edge.to_ref != no_value) {
-        message += edge.from == edge.to ? " and returns to it" : " for " + quoted(edge.to);
+        message += model.from(edge) == model.to(edge) ? " and returns to it"
+                                                      : " for " + quoted(model.to(edge));
       }
       message += "; the run ends at '__end__', so the edge is never taken";
       Finding finding{{edge.from_ref}, std::move(message), entity_of(edge)};
@@ -35,7 +36,7 @@ class EndNodeOutgoingEdge final : public Rule {
   // it still means to leave the end node.
   static bool leaves_end(const Model& model, const Edge& edge) {
     if (edge.source != no_index) return model.nodes[edge.source].is_end();
-    return edge.from_ref != no_value && edge.from == end_node_name;
+    return edge.from_ref != no_value && model.from(edge) == end_node_name;
   }
 };
 

@@ -26,7 +26,9 @@ class StartNodeEdges final : public Rule {
       if (enters_start(model, edge)) {
         std::string message = "edge " + display_name(edge);
         if (edge.from_ref != no_value) {
-          message += edge.from == edge.to ? " loops on" : " from " + quoted(edge.from) + " enters";
+          message += model.from(edge) == model.to(edge)
+                         ? " loops on"
+                         : " from " + quoted(model.from(edge)) + " enters";
         } else {
           message += " enters";
         }
@@ -63,10 +65,10 @@ class StartNodeEdges final : public Rule {
     }
     if (outgoing.size() != 1) return;  // the clauses below are about "the" start edge
 
-    if (first.label_ref != no_value && !first.label.empty()) {
+    if (first.label_ref != no_value && !model.label(first).empty()) {
       Finding finding{{first.label_ref},
                       "the start edge " + display_name(first) + " has the label " +
-                          quoted(first.label) + "; the start edge must be unconditional",
+                          quoted(model.label(first)) + "; the start edge must be unconditional",
                       entity_of(first)};
       finding.help = "remove the label; put the condition on the edges of the next node";
       reporter.report(std::move(finding));
@@ -90,12 +92,12 @@ class StartNodeEdges final : public Rule {
   // it is still meant as a start edge: counting it avoids a second, misleading finding.
   static bool leaves_start(const Model& model, const Edge& edge) {
     if (edge.source != no_index) return edge.source == model.start_node;
-    return edge.from_ref != no_value && edge.from == start_node_name;
+    return edge.from_ref != no_value && model.from(edge) == start_node_name;
   }
 
   static bool enters_start(const Model& model, const Edge& edge) {
     if (edge.target != no_index) return model.nodes[edge.target].is_start();
-    return edge.to_ref != no_value && edge.to == start_node_name;
+    return edge.to_ref != no_value && model.to(edge) == start_node_name;
   }
 };
 

@@ -16,8 +16,11 @@ struct EdgeProperties {
 
 // Compressed sparse rows: two flat arrays per direction, built in one pass. An adjacency list
 // would allocate a list node per edge, which for millions of edges costs more than the rules.
+// Vertex and edge indices are 32-bit, as everywhere in the model (files stay under 2 GiB): Boost's
+// default of size_t doubles the arrays, some 35 MB more at a million nodes.
 using AgentGraph =
-    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeProperties>;
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeProperties,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 // Edges whose ends both resolve to node ids become graph edges; dangling ones are left out.
 AgentGraph build_agent_graph(const Model& model);

@@ -50,17 +50,20 @@ inline constexpr std::string_view start_node_name = "__start__";
 inline constexpr std::string_view end_node_name = "__end__";
 inline constexpr std::uint32_t no_index = UINT32_MAX;
 
+// Nodes and edges keep refs to their members, not views of the texts, which Model::text() reads
+// from the document when a rule needs them: a view is 16 bytes, and a million-node snapshot has
+// three million nodes and edges. Only the id, which every finding names, is kept as a view.
 struct Node {
+  std::string_view id;
   std::uint32_t index = 0;  // position in the nodes array
   JsonRef json = no_value;
   JsonRef id_ref = no_value;  // each *_ref is no_value when absent or of the wrong type
   JsonRef name_ref = no_value;
-  JsonRef type_ref = no_value;
-  std::string_view id;
-  std::string_view name;
-  std::string_view type_name;  // as written; empty when missing
+  JsonRef type_ref = no_value;  // the type as written: Model::text(type_ref)
   NodeType type = NodeType::default_node;
   bool is_global = false;
+  bool named_start = false;  // named __start__
+  bool named_end = false;    // named __end__
   // Members the rules read, found in the one pass that reads the node (a lookup per rule would
   // scan the node's keys again each time): the member's ref, of any JSON type, or no_value when
   // absent. `payloads[i]` is the member named payload_keys[i].
@@ -73,29 +76,28 @@ struct Node {
 
   bool has_id() const { return id_ref != no_value; }
   bool has_name() const { return name_ref != no_value; }
-  bool is_start() const { return has_name() && name == start_node_name; }
-  bool is_end() const { return has_name() && name == end_node_name; }
+  bool is_start() const { return named_start; }
+  bool is_end() const { return named_end; }
   bool is_special() const { return is_start() || is_end(); }
   bool is_ordinary() const { return !is_global && !is_special(); }
 };
+static_assert(sizeof(Node) == 80, "a million nodes: mind the size");
 
 struct Edge {
+  std::string_view id;
   std::uint32_t index = 0;
   JsonRef json = no_value;
   JsonRef id_ref = no_value;
-  JsonRef from_ref = no_value;
+  JsonRef from_ref = no_value;  // the texts: Model::text(from_ref), and so on
   JsonRef to_ref = no_value;
   JsonRef label_ref = no_value;
-  std::string_view id;
-  std::string_view from;
-  std::string_view to;
-  std::string_view label;
   std::uint32_t source = no_index;  // node index `from` resolves to
   std::uint32_t target = no_index;
 
   bool has_id() const { return id_ref != no_value; }
   bool is_resolved() const { return source != no_index && target != no_index; }
 };
+static_assert(sizeof(Edge) == 48, "two million edges: mind the size");
 
 struct Tool {
   std::uint32_t index = 0;
@@ -112,6 +114,7 @@ template <class T>
 using ModelArray = std::vector<T, HugePageAllocator<T>>;
 
 struct Model {
+  const JsonDocument* document = nullptr;  // the document the refs point into
   Envelope envelope = Envelope::bare;
   JsonRef graph = no_value;  // the GRAPH object, wherever the envelope put it
   JsonRef nodes_array = no_value;
@@ -128,6 +131,17 @@ struct Model {
   std::uint32_t end_node = no_index;
 
   const Node* find_node(std::string_view id) const;
+  // The text of a string member found by the model (a node's name_ref, an edge's from_ref, ...),
+  // or an empty view for no_value.
+  std::string_view text(JsonRef string_ref) const {
+    return string_ref == no_value ? std::string_view() : document->string(string_ref);
+  }
+  // The same for a node's name, an edge's ends and label.
+  std::string_view name(const Node& node) const { return text(node.name_ref); }
+  std::string_view type_name(const Node& node) const { return text(node.type_ref); }
+  std::string_view from(const Edge& edge) const { return text(edge.from_ref); }
+  std::string_view to(const Edge& edge) const { return text(edge.to_ref); }
+  std::string_view label(const Edge& edge) const { return text(edge.label_ref); }
 };
 
 Envelope detect_envelope(const JsonDocument& document, JsonRef* graph);
