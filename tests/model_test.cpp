@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../bench/snapshot_generator.hpp"
@@ -106,7 +108,7 @@ TEST(Model, ARepeatedKeyCachesTheLastValue) {
   EXPECT_EQ(payload_index("webhooks"), payload_kind_count);
 }
 
-// child_count of an array climbs from its last entry; it must agree with walking the elements.
+// child_count counts the elements of an array by following the tape's next links.
 TEST(JsonDocumentChildCount, ArraysCountTheirElementsWhateverTheyHold) {
   for (const std::string text :
        {R"([])", R"([1])", R"([[],[[]],{}])", R"([{"a":[1,2,{"b":[]}]},"x",[3,[4,[5]]]])",
@@ -123,6 +125,62 @@ TEST(JsonDocumentChildCount, ArraysCountTheirElementsWhateverTheyHold) {
       }
       EXPECT_EQ(doc.child_count(ref), walked) << text << " at " << doc.pointer(ref);
     }
+  }
+}
+
+// parent() is made from the tape on first use: it must name the innermost container around each
+// value, as a search of all containers finds it, and agree with is_member and pointer().
+void expect_parents_are_the_innermost_containers(const std::string& text,
+                                                 const std::string& label) {
+  const SourceFile source{std::string(text)};
+  JsonDocument doc(source);
+  if (parse_json(source, doc).error) return;
+  for (JsonRef ref = 0; ref < doc.size(); ++ref) {
+    JsonRef innermost = no_value;
+    for (JsonRef container = 0; container < ref; ++container) {
+      if (doc.at(container).next > ref) innermost = container;  // a later one is nested deeper
+    }
+    ASSERT_EQ(doc.parent(ref), innermost) << label << " value " << ref;
+    EXPECT_EQ(doc.is_member(ref), doc.is(innermost, JsonType::object)) << label << " value " << ref;
+    if (!doc.at(ref).shadowed && (innermost == no_value || !doc.at(innermost).shadowed)) {
+      EXPECT_EQ(doc.resolve(doc.pointer(ref)), ref) << label << " " << doc.pointer(ref);
+    }
+  }
+}
+
+TEST(JsonDocumentParents, AreTheInnermostContainers) {
+  for (const std::string text :
+       {R"([])", R"({})", R"(1)", R"([[],[[]],{}])", R"({"a":{"b":{"c":[1,{"d":[]}]}},"e":2})",
+        R"([{"a":[1,2,{"b":[]}]},"x",[3,[4,[5]]]])", R"({"a":1,"a":{"b":2},"c":[{}]})"}) {
+    expect_parents_are_the_innermost_containers(text, text);
+  }
+  const std::string snapshot = bench::generate_snapshot(20, 3);
+  expect_parents_are_the_innermost_containers(snapshot, "generated");
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    expect_parents_are_the_innermost_containers(mutate_snapshot(snapshot, seed, 10),
+                                                "seed " + std::to_string(seed));
+  }
+}
+
+// Two threads asking for parents of a fresh document at once: the table is made once, and both
+// read the same answers (run under TSan in .ci/run, which runs ThreadSafety.*).
+TEST(ThreadSafety, JsonDocumentParentsFirstAskedFromTwoThreadsAtOnce) {
+  const std::string snapshot = bench::generate_snapshot(200, 4);
+  for (int round = 0; round < 5; ++round) {
+    const SourceFile source{std::string(snapshot)};
+    JsonDocument doc(source);
+    ASSERT_FALSE(parse_json(source, doc).error);
+    std::vector<JsonRef> seen[2];
+    const auto ask = [&](std::vector<JsonRef>& out) {
+      for (JsonRef ref = 0; ref < doc.size(); ++ref) out.push_back(doc.parent(ref));
+    };
+    std::thread other(ask, std::ref(seen[1]));
+    ask(seen[0]);
+    other.join();
+    ASSERT_EQ(seen[0].size(), doc.size());
+    EXPECT_EQ(seen[0], seen[1]);
+    EXPECT_EQ(seen[0][0], no_value);  // the root
+    EXPECT_EQ(seen[0][1], 0u);        // the root's first member
   }
 }
 

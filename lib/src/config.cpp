@@ -63,7 +63,7 @@ std::string format_problem(const JsonDocument& doc, std::string_view path, const
 std::string describe_place(const JsonDocument& doc, JsonRef ref) {
   if (ref == doc.root()) return "the config";
   if (doc.is_member(ref)) return quote(doc.key(ref));
-  const JsonRef parent = doc.at(ref).parent;
+  const JsonRef parent = doc.parent(ref);
   const std::string container = doc.is_member(parent) ? quote(doc.key(parent)) : "the array";
   return "item " + std::to_string(doc.at(ref).key_begin_or_index) + " of " + container;
 }
@@ -103,7 +103,7 @@ class SchemaNavigator {
 
   const rapidjson::Value* schema_for(JsonRef target) const {
     std::vector<JsonRef> chain;
-    for (JsonRef at = target; at != no_value; at = doc_.at(at).parent) chain.push_back(at);
+    for (JsonRef at = target; at != no_value; at = doc_.parent(at)) chain.push_back(at);
     const rapidjson::Value* current = resolve(&schema_);
     for (std::size_t i = chain.size() - 1; i > 0 && current; --i) {
       current = resolve(child(*current, chain[i - 1]));

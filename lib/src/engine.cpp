@@ -80,8 +80,8 @@ class DiagnosticBuilder {
   // For findings that do not come from a rule: the node, edge or tool the value belongs to.
   Entity entity_around(JsonRef ref) const {
     if (!model_) return graph_entity();
-    for (JsonRef at = ref; at != no_value; at = doc_.at(at).parent) {
-      const JsonRef parent = doc_.at(at).parent;
+    for (JsonRef at = ref; at != no_value; at = doc_.parent(at)) {
+      const JsonRef parent = doc_.parent(at);
       if (parent == no_value) break;
       if (parent == model_->nodes_array) return find(model_->nodes, at);
       if (parent == model_->edges_array) return find(model_->edges, at);

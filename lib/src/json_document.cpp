@@ -78,7 +78,6 @@ JsonDocument::Value JsonDocument::at(JsonRef ref) const {
   value.begin = entry.begin;
   value.end = entry.end;
   value.next = entry.next;
-  value.parent = entry.parent;
   value.key_begin_or_index = entry.key_begin_or_index;
   value.type = entry.type;
   value.shadowed = (entry.flags & Entry::shadowed) != 0;
@@ -88,20 +87,30 @@ JsonDocument::Value JsonDocument::at(JsonRef ref) const {
   return value;
 }
 
-bool JsonDocument::is_member(JsonRef ref) const {
-  const JsonRef parent = entries_[ref].parent;
-  return parent != no_value && entries_[parent].type == JsonType::object;
+const JsonDocument::Table<JsonRef>& JsonDocument::parents() const {
+  if (const Table<JsonRef>* table = parents_.load(std::memory_order_acquire)) return *table;
+  const std::lock_guard<std::mutex> lock(parents_mutex_);
+  if (!parents_table_) {
+    // One pass in document order with the chain of open containers: a value's parent is the
+    // innermost container whose subtree still holds it.
+    auto table = std::make_unique<Table<JsonRef>>(entries_.size(), no_value);
+    std::vector<JsonRef> open;
+    for (JsonRef ref = 0; ref < entries_.size(); ++ref) {
+      while (!open.empty() && entries_[open.back()].next <= ref) open.pop_back();
+      (*table)[ref] = open.empty() ? no_value : open.back();
+      if (entries_[ref].next > ref + 1) open.push_back(ref);
+    }
+    parents_table_ = std::move(table);
+    parents_.store(parents_table_.get(), std::memory_order_release);
+  }
+  return *parents_table_;
+}
+
+JsonRef JsonDocument::parent(JsonRef ref) const {
+  return parents()[ref];
 }
 
 std::uint32_t JsonDocument::child_count(JsonRef container) const {
-  if (entries_[container].type == JsonType::array) {
-    // The last entry of the subtree belongs to the last element: climbing from it costs the
-    // depth, where walking the elements costs a scattered read per element.
-    JsonRef last = entries_[container].next - 1;
-    if (last == container) return 0;
-    while (entries_[last].parent != container) last = entries_[last].parent;
-    return entries_[last].key_begin_or_index + 1;
-  }
   std::uint32_t count = 0;
   for (JsonRef child = container + 1; child < entries_[container].next;
        child = entries_[child].next) {
@@ -172,8 +181,8 @@ std::string unescape_token(std::string_view token) {
 
 std::string JsonDocument::pointer(JsonRef ref) const {
   std::vector<JsonRef> chain;
-  for (JsonRef at = ref; at != no_value && entries_[at].parent != no_value;
-       at = entries_[at].parent) {
+  const Table<JsonRef>& parent_of = parents();
+  for (JsonRef at = ref; at != no_value && parent_of[at] != no_value; at = parent_of[at]) {
     chain.push_back(at);
   }
   std::string out;

@@ -318,10 +318,9 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     Entry entry{};
     entry.type = type;
     entry.begin = begin;
-    entry.parent = no_value;
     if (!open_.empty()) {
-      entry.parent = open_.back();
       if (entries_[open_.back()].type == JsonType::object) {
+        entry.flags |= Entry::member;
         entry.key_begin_or_index = pending_key_begin_;
         entry.key_length = pending_key_length_;
         if (pending_key_decoded_) {

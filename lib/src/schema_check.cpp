@@ -150,7 +150,7 @@ std::string with_article(const std::string& type) {
 std::string describe_place(const JsonDocument& doc, JsonRef ref) {
   if (ref == doc.root()) return "the document";
   if (doc.is_member(ref)) return quoted(doc.key(ref));
-  const JsonRef parent = doc.at(ref).parent;
+  const JsonRef parent = doc.parent(ref);
   const std::string container = doc.is_member(parent) ? quoted(doc.key(parent)) : "the array";
   return "item " + std::to_string(doc.at(ref).key_begin_or_index) + " of " + container;
 }
@@ -165,7 +165,7 @@ class SchemaNavigator {
 
   const rapidjson::Value* schema_for(JsonRef target) const {
     std::vector<JsonRef> chain;
-    for (JsonRef at = target; at != no_value; at = doc_.at(at).parent) chain.push_back(at);
+    for (JsonRef at = target; at != no_value; at = doc_.parent(at)) chain.push_back(at);
     const rapidjson::Value* current = &schema_;
     for (std::size_t i = chain.size() - 1; i > 0 && current; --i) {
       current = child(current, chain[i], chain[i - 1]);

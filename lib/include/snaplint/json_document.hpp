@@ -3,8 +3,11 @@
 // without escapes point into the source bytes.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +40,6 @@ class JsonDocument {
     std::uint32_t begin = 0;  // byte offset of the first character
     std::uint32_t end = 0;    // byte offset one past the last character
     JsonRef next = 0;         // the value after this one's subtree
-    JsonRef parent = no_value;
     // For object members: byte offset of the key's opening quote. For array elements: the index.
     std::uint32_t key_begin_or_index = 0;
     union {
@@ -50,6 +52,8 @@ class JsonDocument {
   };
 
   explicit JsonDocument(const SourceFile& source) : source_(&source) {}
+  JsonDocument(const JsonDocument&) = delete;
+  JsonDocument& operator=(const JsonDocument&) = delete;
 
   const SourceFile& source() const { return *source_; }
   void clear() {
@@ -58,6 +62,8 @@ class JsonDocument {
     decoded_keys_.clear();
     numbers_.clear();
     buffer_.clear();
+    parents_.store(nullptr, std::memory_order_relaxed);
+    parents_table_.reset();
   }
   bool empty() const { return entries_.empty(); }
   std::size_t size() const { return entries_.size(); }
@@ -67,7 +73,9 @@ class JsonDocument {
   bool is(JsonRef ref, JsonType type) const {
     return ref != no_value && entries_[ref].type == type;
   }
-  JsonRef parent(JsonRef ref) const { return entries_[ref].parent; }
+  // The array or object holding a value, or no_value for the root. The first call makes a table
+  // of every value's parent (4 bytes a value); only findings need it, so a clean file never does.
+  JsonRef parent(JsonRef ref) const;
   // Position of an array element in its array.
   std::uint32_t index(JsonRef ref) const { return entries_[ref].key_begin_or_index; }
 
@@ -76,7 +84,7 @@ class JsonDocument {
   std::int64_t integer(JsonRef ref) const;
   double real(JsonRef ref) const;
   bool boolean(JsonRef ref) const { return (entries_[ref].flags & Entry::true_value) != 0; }
-  bool is_member(JsonRef ref) const;
+  bool is_member(JsonRef ref) const { return (entries_[ref].flags & Entry::member) != 0; }
   std::uint32_t child_count(JsonRef container) const;
 
   // The member named `name` of an object (the last one when the key is repeated), or no_value.
@@ -128,7 +136,8 @@ class JsonDocument {
  private:
   friend class TapeBuilder;
 
-  // 24 bytes per value: a large snapshot has tens of millions of values. Strings and keys without
+  // 20 bytes per value: a large snapshot has tens of millions of values, so a value keeps no
+  // parent (parent() finds it). Strings and keys without
   // escapes are read from the source; decoded text and numbers live in side tables sorted by ref.
   // The tape and its side tables take huge pages once large: filled once, front to back, while
   // the file is parsed, in 4 KiB pages they cost a page fault per page (thousands on a large
@@ -141,16 +150,16 @@ class JsonDocument {
     static constexpr std::uint8_t decoded_string = 2;  // text in decoded_strings_
     static constexpr std::uint8_t decoded_key = 4;     // key in decoded_keys_
     static constexpr std::uint8_t true_value = 8;
+    static constexpr std::uint8_t member = 16;  // a member of an object (it has a key)
     std::uint32_t begin;
     std::uint32_t end;
     JsonRef next;
-    JsonRef parent;
     std::uint32_t key_begin_or_index;
     std::uint16_t key_length;  // raw key length when the key is read from the source
     JsonType type;
     std::uint8_t flags;
   };
-  static_assert(sizeof(Entry) == 24);
+  static_assert(sizeof(Entry) == 20);
   struct Decoded {
     JsonRef ref;
     Slice text;
@@ -165,6 +174,7 @@ class JsonDocument {
   static const Decoded* find(const Table<Decoded>& table, JsonRef ref);
   std::string_view text(Slice slice) const;
   const Number* number(JsonRef ref) const;
+  const Table<JsonRef>& parents() const;
 
   const SourceFile* source_;
   Table<Entry> entries_;
@@ -172,6 +182,10 @@ class JsonDocument {
   Table<Decoded> decoded_keys_;
   Table<Number> numbers_;
   Table<char> buffer_;  // decoded strings that had escapes
+  // Made on first use by parent(), which rules on two threads may call at once.
+  mutable std::mutex parents_mutex_;
+  mutable std::unique_ptr<Table<JsonRef>> parents_table_;
+  mutable std::atomic<const Table<JsonRef>*> parents_{nullptr};
 };
 
 }  // namespace snaplint
