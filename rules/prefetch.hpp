@@ -4,6 +4,7 @@
 // the misses by itself. These helpers start loading what an item a few places ahead will need.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -45,9 +46,11 @@ void prefetch_node_text(const JsonDocument& doc, const ModelArray<Node>& nodes, 
                         Wanted wanted, std::size_t max_bytes = 1024) {
   const auto at = static_cast<std::size_t>(&node - nodes.data()) + prefetch_distance;
   if (at >= nodes.size() || !wanted(nodes[at])) return;
-  const auto [begin, end] = doc.value_span(nodes[at].json);
+  // From where the node starts (its end would cost a walk of its members), within the file.
+  const std::uint32_t begin = doc.value_begin(nodes[at].json);
+  const std::size_t end = std::min(doc.source().bytes().size(), std::size_t{begin} + max_bytes);
   const char* text = doc.source().bytes().data();
-  for (std::size_t offset = begin; offset < end && offset < begin + max_bytes; offset += 64) {
+  for (std::size_t offset = begin; offset < end; offset += 64) {
     __builtin_prefetch(text + offset);
   }
 }

@@ -162,6 +162,68 @@ TEST(JsonDocumentParents, AreTheInnermostContainers) {
   }
 }
 
+// A container keeps no end: value_span finds it by walking down its last children. It must be
+// one past the bracket that matches the container's opening one, as a scan of the text finds it.
+std::uint32_t matching_bracket_end(std::string_view text, std::uint32_t open) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::uint32_t at = open; at < text.size(); ++at) {
+    const char c = text[at];
+    if (in_string) {
+      if (c == '\\') {
+        ++at;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && --depth == 0) {
+      return at + 1;
+    }
+  }
+  return 0;
+}
+
+std::size_t expect_container_ends_match_brackets(const std::string& text,
+                                                 const std::string& label) {
+  const SourceFile source{std::string(text)};
+  JsonDocument doc(source);
+  if (parse_json(source, doc).error) return 0;
+  std::size_t containers = 0;
+  for (JsonRef ref = 0; ref < doc.size(); ++ref) {
+    const auto [begin, end] = doc.value_span(ref);
+    if (doc.is(ref, JsonType::array) || doc.is(ref, JsonType::object)) {
+      ++containers;
+      EXPECT_EQ(end, matching_bracket_end(text, begin)) << label << " " << doc.pointer(ref);
+    } else {
+      EXPECT_GT(end, begin) << label << " " << doc.pointer(ref);
+    }
+    // next: the first value that starts past this one's end (the tape is in document order).
+    JsonRef after = ref + 1;
+    while (after < doc.size() && doc.value_begin(after) < end) ++after;
+    EXPECT_EQ(doc.at(ref).next, after) << label << " " << doc.pointer(ref);
+  }
+  return containers;
+}
+
+TEST(JsonDocumentSpans, ContainersEndAtTheirMatchingBracket) {
+  std::size_t containers = 0;
+  for (const std::string text :
+       {"[]", "{ }", "[ [ ] , { } ]", "{\"a\":[[[]]] }", "[1, [2, [3, {\"b\": \"]}\"}]]]  ",
+        "{\"a\" : {\"b\" : [ {} , [] ] } , \"c\" : \"\\\"]\" }", " [ \"x\" , 1.5e3 , true ] "}) {
+    containers += expect_container_ends_match_brackets(text, text);
+  }
+  const std::string snapshot = bench::generate_snapshot(30, 7);
+  containers += expect_container_ends_match_brackets(snapshot, "generated");
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    containers += expect_container_ends_match_brackets(mutate_snapshot(snapshot, seed, 10),
+                                                       "seed " + std::to_string(seed));
+  }
+  EXPECT_GT(containers, 200u);  // the check was not vacuous
+}
+
 // Two threads asking for parents of a fresh document at once: the table is made once, and both
 // read the same answers (run under TSan in .ci/run, which runs ThreadSafety.*).
 TEST(ThreadSafety, JsonDocumentParentsFirstAskedFromTwoThreadsAtOnce) {

@@ -49,7 +49,7 @@ std::string_view JsonDocument::string(JsonRef ref) const {
     const Decoded* decoded = find(decoded_strings_, ref);
     return decoded ? text(decoded->text) : std::string_view();
   }
-  return source_->bytes().substr(entry.begin + 1, entry.end - entry.begin - 2);
+  return source_->bytes().substr(entry.begin + 1, entry.end_or_next - entry.begin - 2);
 }
 
 std::string_view JsonDocument::key(JsonRef ref) const {
@@ -76,8 +76,7 @@ JsonDocument::Value JsonDocument::at(JsonRef ref) const {
   const Entry& entry = entries_[ref];
   Value value;
   value.begin = entry.begin;
-  value.end = entry.end;
-  value.next = entry.next;
+  value.next = next(ref);
   value.key_begin_or_index = entry.key_begin_or_index;
   value.type = entry.type;
   value.shadowed = (entry.flags & Entry::shadowed) != 0;
@@ -96,9 +95,9 @@ const JsonDocument::Table<JsonRef>& JsonDocument::parents() const {
     auto table = std::make_unique<Table<JsonRef>>(entries_.size(), no_value);
     std::vector<JsonRef> open;
     for (JsonRef ref = 0; ref < entries_.size(); ++ref) {
-      while (!open.empty() && entries_[open.back()].next <= ref) open.pop_back();
+      while (!open.empty() && next(open.back()) <= ref) open.pop_back();
       (*table)[ref] = open.empty() ? no_value : open.back();
-      if (entries_[ref].next > ref + 1) open.push_back(ref);
+      if (next(ref) > ref + 1) open.push_back(ref);
     }
     parents_table_ = std::move(table);
     parents_.store(parents_table_.get(), std::memory_order_release);
@@ -112,8 +111,7 @@ JsonRef JsonDocument::parent(JsonRef ref) const {
 
 std::uint32_t JsonDocument::child_count(JsonRef container) const {
   std::uint32_t count = 0;
-  for (JsonRef child = container + 1; child < entries_[container].next;
-       child = entries_[child].next) {
+  for (JsonRef child = container + 1, stop = next(container); child < stop; child = next(child)) {
     ++count;
   }
   return count;
@@ -147,7 +145,7 @@ JsonDocument::Children JsonDocument::children(JsonRef container) const {
                                 entries_[container].type != JsonType::object)) {
     return {ChildIterator(this, 0, 0), ChildIterator(this, 0, 0)};
   }
-  const JsonRef stop = entries_[container].next;
+  const JsonRef stop = next(container);
   return {ChildIterator(this, container + 1, stop), ChildIterator(this, stop, stop)};
 }
 
@@ -215,7 +213,7 @@ JsonRef JsonDocument::resolve(std::string_view pointer) const {
         return no_value;
       }
       JsonRef child = at + 1;
-      for (std::uint32_t i = 0; i < index; ++i) child = entries_[child].next;
+      for (std::uint32_t i = 0; i < index; ++i) child = next(child);
       at = child;
     } else {
       return no_value;
@@ -226,8 +224,37 @@ JsonRef JsonDocument::resolve(std::string_view pointer) const {
   return no_value;
 }
 
+std::uint32_t JsonDocument::end(JsonRef ref) const {
+  if (!is_container(entries_[ref].type)) return entries_[ref].end_or_next;
+  // Down the chain of last children to the subtree's last leaf: a scalar, whose end is kept, or
+  // an empty container. Past it come only whitespace and one closing bracket for each container
+  // of the chain, this one's the last.
+  std::uint32_t closers = 0;
+  std::uint32_t at = 0;
+  for (JsonRef container = ref;;) {
+    ++closers;
+    const JsonRef stop = entries_[container].end_or_next;
+    if (stop == container + 1) {  // empty: its own bracket follows its opening one
+      at = entries_[container].begin + 1;
+      break;
+    }
+    JsonRef last = container + 1;
+    for (JsonRef child = next(last); child < stop; child = next(child)) last = child;
+    if (!is_container(entries_[last].type)) {
+      at = entries_[last].end_or_next;
+      break;
+    }
+    container = last;
+  }
+  const std::string_view bytes = source_->bytes();
+  for (; at < bytes.size(); ++at) {
+    if ((bytes[at] == ']' || bytes[at] == '}') && --closers == 0) return at + 1;
+  }
+  return static_cast<std::uint32_t>(bytes.size());
+}
+
 std::pair<std::uint32_t, std::uint32_t> JsonDocument::value_span(JsonRef ref) const {
-  return {entries_[ref].begin, entries_[ref].end};
+  return {entries_[ref].begin, end(ref)};
 }
 
 std::pair<std::uint32_t, std::uint32_t> JsonDocument::key_span(JsonRef ref) const {

@@ -339,8 +339,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   JsonRef scalar(JsonType type) { return scalar(type, next_start()); }
   JsonRef scalar(JsonType type, std::uint32_t begin) {
     const JsonRef ref = append(type, begin);
-    entries_[ref].end = last_end_ = tell();
-    entries_[ref].next = ref + 1;
+    entries_[ref].end_or_next = last_end_ = tell();
     return ref;
   }
 
@@ -362,8 +361,8 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     const JsonRef ref = open_.back();
     open_.pop_back();
     counts_.pop_back();
-    entries_[ref].end = last_end_ = tell() + 1;
-    entries_[ref].next = static_cast<JsonRef>(entries_.size());
+    last_end_ = tell() + 1;
+    entries_[ref].end_or_next = static_cast<JsonRef>(entries_.size());
     return ref;
   }
 
@@ -371,7 +370,8 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   // for a handful of keys; large ones use a map.
   void find_duplicate_keys(JsonRef object) {
     members_.clear();
-    for (JsonRef child = object + 1; child < entries_[object].next; child = entries_[child].next) {
+    for (JsonRef child = object + 1, stop = doc_.next(object); child < stop;
+         child = doc_.next(child)) {
       members_.push_back(child);
     }
     if (members_.size() < 2) return;

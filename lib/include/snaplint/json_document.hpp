@@ -37,8 +37,7 @@ class JsonDocument {
 
   // One value as the rest of the code reads it (built on demand from the compact tape entry).
   struct Value {
-    std::uint32_t begin = 0;  // byte offset of the first character
-    std::uint32_t end = 0;    // byte offset one past the last character
+    std::uint32_t begin = 0;  // byte offset of the first character (value_span has the end)
     JsonRef next = 0;         // the value after this one's subtree
     // For object members: byte offset of the key's opening quote. For array elements: the index.
     std::uint32_t key_begin_or_index = 0;
@@ -101,7 +100,7 @@ class JsonDocument {
     }
     JsonRef operator*() const { return at_; }
     ChildIterator& operator++() {
-      at_ = doc_->entries_[at_].next;
+      at_ = doc_->next(at_);
       skip_shadowed();
       return *this;
     }
@@ -110,7 +109,7 @@ class JsonDocument {
    private:
     void skip_shadowed() {
       while (at_ < stop_ && (doc_->entries_[at_].flags & Entry::shadowed)) {
-        at_ = doc_->entries_[at_].next;
+        at_ = doc_->next(at_);
       }
     }
     const JsonDocument* doc_;
@@ -129,15 +128,20 @@ class JsonDocument {
   // The value a pointer names, or no_value.
   JsonRef resolve(std::string_view pointer) const;
 
-  // Byte ranges in the source: of the value, and of a member's key (quotes included).
+  // Byte offset of the value's first character.
+  std::uint32_t value_begin(JsonRef ref) const { return entries_[ref].begin; }
+  // Byte ranges in the source: of the value, and of a member's key (quotes included). A
+  // container's end is found by walking down its last children.
   std::pair<std::uint32_t, std::uint32_t> value_span(JsonRef ref) const;
   std::pair<std::uint32_t, std::uint32_t> key_span(JsonRef ref) const;
 
  private:
   friend class TapeBuilder;
 
-  // 20 bytes per value: a large snapshot has tens of millions of values, so a value keeps no
-  // parent (parent() finds it). Strings and keys without
+  // 16 bytes per value: a large snapshot has tens of millions of values. So a value keeps no
+  // parent (parent() finds it), and one field is a scalar's end or a container's next: a scalar's
+  // next is always the value after it, and a container's end is found from its last descendant
+  // when a finding needs it (end()). Strings and keys without
   // escapes are read from the source; decoded text and numbers live in side tables sorted by ref.
   // The tape and its side tables take huge pages once large: filled once, front to back, while
   // the file is parsed, in 4 KiB pages they cost a page fault per page (thousands on a large
@@ -152,14 +156,23 @@ class JsonDocument {
     static constexpr std::uint8_t true_value = 8;
     static constexpr std::uint8_t member = 16;  // a member of an object (it has a key)
     std::uint32_t begin;
-    std::uint32_t end;
-    JsonRef next;
+    std::uint32_t end_or_next;  // a scalar's end, a container's next
     std::uint32_t key_begin_or_index;
     std::uint16_t key_length;  // raw key length when the key is read from the source
     JsonType type;
     std::uint8_t flags;
   };
-  static_assert(sizeof(Entry) == 20);
+  static_assert(sizeof(Entry) == 16);
+  static bool is_container(JsonType type) {
+    return type == JsonType::array || type == JsonType::object;
+  }
+  // The value after `ref`'s subtree.
+  JsonRef next(JsonRef ref) const {
+    const Entry& entry = entries_[ref];
+    return is_container(entry.type) ? entry.end_or_next : ref + 1;
+  }
+  // Byte offset one past the value's last character.
+  std::uint32_t end(JsonRef ref) const;
   struct Decoded {
     JsonRef ref;
     Slice text;
