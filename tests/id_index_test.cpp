@@ -56,6 +56,17 @@ TEST(IdIndex, AnswersAsAMapAfterReserve) {
   expect_same_as_map(index, sample_ids(3000, 2));
 }
 
+// A slot marks itself free with the largest position, so that position cannot be stored (no
+// array snaplint reads has 2^32 entries); asking for it leaves the index as it was.
+TEST(IdIndex, RefusesTheLargestPositionWhichMarksAFreeSlot) {
+  IdIndex index;
+  EXPECT_FALSE(index.try_emplace("n1", UINT32_MAX));
+  EXPECT_EQ(index.size(), 0u);
+  EXPECT_EQ(index.find("n1"), nullptr);
+  EXPECT_TRUE(index.try_emplace("n1", UINT32_MAX - 1));
+  EXPECT_EQ(index.at("n1"), UINT32_MAX - 1);
+}
+
 TEST(IdIndex, KeepsItsOwnCopyOfTheIds) {
   IdIndex index;
   std::string id = "volatile";

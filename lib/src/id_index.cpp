@@ -12,9 +12,9 @@ void IdIndex::reserve(std::size_t count) {
   slots_.assign(capacity, Slot{});
   const std::size_t mask = capacity - 1;
   for (const Slot& slot : old) {
-    if (!slot.used) continue;
-    std::size_t at = slot.hash & mask;
-    while (slots_[at].used) at = (at + 1) & mask;
+    if (slot.position == unused) continue;
+    std::size_t at = hash_of(text_of(slot)) & mask;
+    while (slots_[at].position != unused) at = (at + 1) & mask;
     slots_[at] = slot;
   }
 }
@@ -26,14 +26,14 @@ void IdIndex::grow() {
 bool IdIndex::try_emplace(std::string_view id, std::uint32_t position) {
   if ((size_ + 1) * 2 > slots_.size()) grow();
   // Offsets are 32 bits: past 4 GiB of ids (no file snaplint reads has them) ids are not added.
-  if (texts_.size() + id.size() > UINT32_MAX) return false;
+  if (texts_.size() + id.size() > UINT32_MAX || position == unused) return false;
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t hash = hash_of(id);
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     Slot& slot = slots_[at];
-    if (!slot.used) {
-      slot = Slot{hash, static_cast<std::uint32_t>(texts_.size()),
-                  static_cast<std::uint32_t>(id.size()), position, true};
+    if (slot.position == unused) {
+      slot = Slot{check_of(hash), static_cast<std::uint32_t>(texts_.size()),
+                  static_cast<std::uint32_t>(id.size()), position};
       texts_.append(id);
       ++size_;
       return true;
@@ -48,7 +48,7 @@ const std::uint32_t* IdIndex::find(std::string_view id) const {
   const std::uint64_t hash = hash_of(id);
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     const Slot& slot = slots_[at];
-    if (!slot.used) return nullptr;
+    if (slot.position == unused) return nullptr;
     if (holds(slot, hash, id)) return &slot.position;
   }
 }
