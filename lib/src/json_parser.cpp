@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace snaplint {
@@ -424,6 +425,53 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   std::vector<LongString> long_strings_;
 };
 
+namespace {
+
+// Finds the first NUL byte of a large input on a second thread while the parser reads it. The
+// search is the first pass over the bytes, and on a virtual machine the first touch of each page
+// is dear (some 35 ms for 77 MB here, against 3 ms for a second pass): done ahead of the parser
+// on the otherwise idle core, it spares the parser that cost. A small input is searched at once,
+// as starting a thread would cost more than the search.
+class NulSearch {
+ public:
+  explicit NulSearch(std::string_view bytes) : bytes_(bytes) {
+    if (bytes.size() >= on_thread_from) {
+      try {
+        thread_ = std::thread([this] { search(); });
+        return;
+      } catch (const std::system_error&) {
+        // No thread to be had: search here instead.
+      }
+    }
+    search();
+  }
+  NulSearch(const NulSearch&) = delete;
+  NulSearch& operator=(const NulSearch&) = delete;
+  ~NulSearch() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // The offset of the first NUL byte, or npos.
+  std::size_t first() {
+    if (thread_.joinable()) thread_.join();
+    return first_;
+  }
+
+ private:
+  static constexpr std::size_t on_thread_from = std::size_t{4} << 20;
+  void search() {
+    const void* nul = std::memchr(bytes_.data(), '\0', bytes_.size());
+    first_ = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - bytes_.data())
+                 : std::string_view::npos;
+  }
+
+  std::string_view bytes_;
+  std::size_t first_ = std::string_view::npos;
+  std::thread thread_;
+};
+
+}  // namespace
+
 ParseResult parse_json(const SourceFile& source, JsonDocument& document,
                        const ParseLimits& limits) {
   ParseResult result;
@@ -437,24 +485,24 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
         ParseError{0, "the file starts with a UTF-8 byte-order mark, which JSON forbids"};
     return result;
   }
-  // RapidJSON takes a NUL byte for the end of input, even with an explicit length, so parse only
-  // up to the first one and report it if everything before it was fine.
-  const void* nul = std::memchr(bytes.data(), '\0', bytes.size());
-  const std::size_t parse_length =
-      nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()) : bytes.size();
+  // RapidJSON takes a NUL byte for the end of input, even with an explicit length: it stops there,
+  // as if the input ended, and never reads past it. So the first NUL byte is reported if
+  // everything before it was fine, or if the parser's error is where it stopped.
+  NulSearch nul_search(bytes);
 
   document.clear();
-  rapidjson::MemoryStream stream(bytes.data(), parse_length);
+  rapidjson::MemoryStream stream(bytes.data(), bytes.size());
   TapeBuilder builder(document, stream, limits, result.duplicate_keys);
   rapidjson::Reader reader;
   constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
   const rapidjson::ParseResult parsed = reader.Parse<flags>(stream, builder);
 
   result.long_strings = std::move(builder.long_strings());
+  const std::size_t nul = nul_search.first();
   if (builder.error()) {
     result.error = builder.error();
-  } else if (nul && (parsed || parsed.Offset() >= parse_length)) {
-    result.error = ParseError{static_cast<std::uint32_t>(parse_length), "NUL byte in the file"};
+  } else if (nul != std::string_view::npos && (parsed || parsed.Offset() >= nul)) {
+    result.error = ParseError{static_cast<std::uint32_t>(nul), "NUL byte in the file"};
   } else if (!parsed) {
     const auto offset = static_cast<std::uint32_t>(parsed.Offset());
     std::string message(describe(parsed.Code()));
