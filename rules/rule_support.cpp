@@ -1,5 +1,6 @@
 #include "rule_support.hpp"
 
+#include <array>
 #include <cctype>
 
 namespace snaplint::rules {
@@ -25,24 +26,39 @@ std::string normalize_condition(std::string_view text) {
   return out;
 }
 
+namespace {
+// Each byte as a normalized condition keeps it: 0 for a separator, else the byte lower-cased.
+// Bytes of multi-byte UTF-8 characters are kept: they are letters in other scripts.
+constexpr std::array<unsigned char, 256> condition_bytes = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    if (byte - 'a' < 26u || byte - '0' < 10u || byte >= 0x80) table[byte] = byte;
+    if (byte - 'A' < 26u) table[byte] = byte + ('a' - 'A');
+  }
+  return table;
+}();
+}  // namespace
+
 void append_normalized_condition(std::string_view text, std::string& out) {
-  out.reserve(out.size() + text.size());
+  // Written through a pointer into room made first (the result is never longer than the text):
+  // this runs for every edge label of the file, and appending a byte at a time checked the
+  // string's capacity for each.
   const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* const first = out.data() + start;
+  char* at = first;
   bool pending_space = false;
-  for (char c : text) {
-    const unsigned byte = static_cast<unsigned char>(c);
-    // Bytes of multi-byte UTF-8 characters are kept: they are letters in other scripts.
-    const bool lower = byte - 'a' < 26u;
-    const bool upper = byte - 'A' < 26u;
-    const bool word_char = lower || upper || byte - '0' < 10u || byte >= 0x80;
-    if (!word_char) {
-      pending_space = out.size() != start;
+  for (const char c : text) {
+    const unsigned char kept = condition_bytes[static_cast<unsigned char>(c)];
+    if (kept == 0) {
+      pending_space = at != first;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) *at++ = ' ';
     pending_space = false;
-    out += upper ? static_cast<char>(byte + ('a' - 'A')) : c;
+    *at++ = static_cast<char>(kept);
   }
+  out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
 JsonRef payload_of(const JsonDocument& doc, const Node& node, std::string_view key) {
