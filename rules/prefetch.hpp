@@ -18,7 +18,9 @@ namespace snaplint::rules {
 // that it is still in cache when it does.
 inline constexpr std::size_t prefetch_distance = 8;
 
-// The text `text_of(item)` of the item prefetch_distance places after `item` in `items`.
+// The text `text_of(item)` of the item prefetch_distance places after `item` in `items`. Give it
+// a text the item keeps (its id, near its other members in the file): a text read through the
+// tape would be a load to wait for, which is what a prefetch is there to avoid.
 template <class Item, class TextOf>
 void prefetch_ahead(const ModelArray<Item>& items, const Item& item, TextOf text_of) {
   const auto at = static_cast<std::size_t>(&item - items.data()) + prefetch_distance;

@@ -166,6 +166,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"nul_in_string", std::string("{\"a\": \"x\0y\"}", 12), 8, "NUL"},
         BadInput{"syntax_before_nul", std::string("{,\0", 3), 1, "string key"},
         BadInput{"nul_after_utf8_lead", std::string("{\"a\": \"\xC3\0y\"}", 13), 7, "UTF-8"},
+        BadInput{"nul_after_3_byte_lead", std::string("[\"\xE0\0x\"]", 7), 2, "UTF-8"},
         BadInput{"large_nul_at_end", padded(std::string("{}\0garbage", 10)), padding + 2, "NUL"},
         BadInput{"large_nul_in_string", padded(std::string("{\"a\": \"x\0y\"}", 12)), padding + 8,
                  "NUL"},

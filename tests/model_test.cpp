@@ -108,24 +108,40 @@ TEST(Model, ARepeatedKeyCachesTheLastValue) {
   EXPECT_EQ(payload_index("webhooks"), payload_kind_count);
 }
 
-// child_count counts the elements of an array by following the tape's next links.
-TEST(JsonDocumentChildCount, ArraysCountTheirElementsWhateverTheyHold) {
-  for (const std::string text :
-       {R"([])", R"([1])", R"([[],[[]],{}])", R"([{"a":[1,2,{"b":[]}]},"x",[3,[4,[5]]]])",
-        R"({"k":[[],[],[]],"j":[]})", R"([null,true,false,1.5,"s",{"a":1,"a":2}])"}) {
-    const SourceFile source{std::string(text)};
-    JsonDocument doc(source);
-    ASSERT_FALSE(parse_json(source, doc).error) << text;
-    for (JsonRef ref = 0; ref < doc.size(); ++ref) {
-      if (!doc.is(ref, JsonType::array)) continue;
-      std::uint32_t walked = 0;
-      for (JsonRef child : doc.children(ref)) {
-        (void)child;
-        ++walked;
-      }
-      EXPECT_EQ(doc.child_count(ref), walked) << text << " at " << doc.pointer(ref);
-    }
+// child_count of an array: small ones follow the tape's next links, large ones (256 elements
+// and more) keep their length from the parse. Either must be the index the parser gave the last
+// element, plus one, and the length the test wrote.
+void expect_array_lengths(const std::string& text, const std::vector<std::uint32_t>& lengths) {
+  const SourceFile source{std::string(text)};
+  JsonDocument doc(source);
+  ASSERT_FALSE(parse_json(source, doc).error) << text.substr(0, 80);
+  std::vector<std::uint32_t> counted;
+  for (JsonRef ref = 0; ref < doc.size(); ++ref) {
+    if (!doc.is(ref, JsonType::array)) continue;
+    counted.push_back(doc.child_count(ref));
+    JsonRef last = no_value;
+    for (JsonRef child : doc.children(ref)) last = child;
+    EXPECT_EQ(counted.back(), last == no_value ? 0 : doc.index(last) + 1) << doc.pointer(ref);
   }
+  EXPECT_EQ(counted, lengths) << text.substr(0, 80);
+}
+
+TEST(JsonDocumentChildCount, ArraysCountTheirElementsWhateverTheyHold) {
+  expect_array_lengths(R"([])", {0});
+  expect_array_lengths(R"([1])", {1});
+  expect_array_lengths(R"([[],[[]],{}])", {3, 0, 1, 0});
+  expect_array_lengths(R"([{"a":[1,2,{"b":[]}]},"x",[3,[4,[5]]]])", {3, 3, 0, 2, 2, 1});
+  expect_array_lengths(R"({"k":[[],[],[]],"j":[]})", {3, 0, 0, 0, 0});
+  expect_array_lengths(R"([null,true,false,1.5,"s",{"a":1,"a":2}])", {6});
+  // Large arrays, one inside another and one after: the lengths kept are found by ref.
+  std::string large = "[[";
+  for (int i = 0; i < 300; ++i) large += i == 0 ? "1" : ",1";
+  large += "],[";
+  for (int i = 0; i < 1000; ++i) large += i == 0 ? "[]" : ",[]";
+  large += "]]";
+  std::vector<std::uint32_t> lengths = {2, 300, 1000};
+  lengths.insert(lengths.end(), 1000, 0);
+  expect_array_lengths(large, lengths);
 }
 
 // parent() is made from the tape on first use: it must name the innermost container around each

@@ -24,9 +24,9 @@ void IdIndex::grow() {
 }
 
 bool IdIndex::try_emplace(std::string_view id, std::uint32_t position) {
-  if ((size_ + 1) * 2 > slots_.size()) grow();
   // Offsets are 32 bits: past 4 GiB of ids (no file snaplint reads has them) ids are not added.
   if (texts_.size() + id.size() > UINT32_MAX || position == unused) return false;
+  if ((size_ + 1) * 2 > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t hash = hash_of(id);
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {

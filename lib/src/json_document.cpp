@@ -110,6 +110,12 @@ JsonRef JsonDocument::parent(JsonRef ref) const {
 }
 
 std::uint32_t JsonDocument::child_count(JsonRef container) const {
+  if (entries_[container].type == JsonType::array) {
+    const auto it =
+        std::lower_bound(array_lengths_.begin(), array_lengths_.end(), container,
+                         [](const ArrayLength& entry, JsonRef at) { return entry.ref < at; });
+    if (it != array_lengths_.end() && it->ref == container) return it->length;
+  }
   std::uint32_t count = 0;
   for (JsonRef child = container + 1, stop = next(container); child < stop; child = next(child)) {
     ++count;

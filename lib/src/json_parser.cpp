@@ -5,6 +5,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -360,6 +361,11 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
 
   JsonRef close() {
     const JsonRef ref = open_.back();
+    // A large array's length is kept: counting its elements would read an entry per element
+    // (the nodes and edges arrays are counted to reserve the model).
+    if (entries_[ref].type == JsonType::array && counts_.back() >= large_array) {
+      doc_.array_lengths_.push_back({ref, counts_.back()});
+    }
     open_.pop_back();
     counts_.pop_back();
     last_end_ = tell() + 1;
@@ -367,6 +373,17 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     return ref;
   }
 
+  static constexpr std::uint32_t large_array = 256;
+
+ public:
+  // Lengths of large arrays are kept as the arrays close, inner ones first; lookups want them
+  // in document order.
+  void sort_array_lengths() {
+    std::sort(doc_.array_lengths_.begin(), doc_.array_lengths_.end(),
+              [](const auto& a, const auto& b) { return a.ref < b.ref; });
+  }
+
+ private:
   // Small objects (all of a snapshot's nodes and edges) are checked pairwise, which beats hashing
   // for a handful of keys; large ones use a map.
   void find_duplicate_keys(JsonRef object) {
@@ -377,7 +394,7 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
     }
     if (members_.size() < 2) return;
     if (members_.size() <= 16) {
-      // Each key read once (key() looks at the entry, its parent and the source), then compared
+      // Each key read once (key() looks at the entry, its flags and the source), then compared
       // by length and first byte before memcmp: this runs for every object of the file.
       std::string_view keys[16];
       for (std::size_t i = 0; i < members_.size(); ++i) keys[i] = doc_.key(members_[i]);
@@ -474,6 +491,7 @@ class NulSearch {
 
 ParseResult parse_json(const SourceFile& source, JsonDocument& document,
                        const ParseLimits& limits) {
+  document.clear();  // an early return leaves no earlier document behind
   ParseResult result;
   const std::string_view bytes = source.bytes();
   if (bytes.size() >= std::numeric_limits<std::uint32_t>::max() / 2) {
@@ -486,7 +504,8 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
     return result;
   }
   // RapidJSON takes a NUL byte for the end of input, even with an explicit length: it stops there,
-  // as if the input ended, and never reads past it. So the first NUL byte is reported if
+  // as if the input ended. (Its UTF-8 check may read the NUL and two bytes more after a lead
+  // byte, but then reports the lead byte, before the NUL.) So the first NUL byte is reported if
   // everything before it was fine, or if the parser's error is where it stopped.
   NulSearch nul_search(bytes);
 
@@ -513,6 +532,7 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
     }
     result.error = ParseError{offset, std::move(message)};
   }
+  builder.sort_array_lengths();
   if (result.error) {
     document.clear();
     result.duplicate_keys.clear();

@@ -18,7 +18,7 @@ class SelfLoop final : public Rule {
     const Model& model = context.model;
     const ModelArray<Edge>& edges = model.edges;
     for (const Edge& edge : edges) {
-      prefetch_ahead(edges, edge, [&](const Edge& ahead) { return model.from(ahead); });
+      prefetch_ahead(edges, edge, [](const Edge& ahead) { return ahead.id; });
       if (edge.from_ref == no_value || edge.to_ref == no_value ||
           model.from(edge) != model.to(edge))
         continue;

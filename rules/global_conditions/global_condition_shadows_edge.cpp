@@ -47,7 +47,7 @@ class GlobalConditionShadowsEdge final : public Rule {
     if (first_with.size() == 0) return;
     std::string label;  // reused for every edge
     for (const Edge& edge : model.edges) {
-      prefetch_ahead(model.edges, edge, [&](const Edge& ahead) { return model.label(ahead); });
+      prefetch_ahead(model.edges, edge, [](const Edge& ahead) { return ahead.id; });
       if (edge.label_ref == no_value || edge.source == no_index) continue;
       const Node& source = model.nodes[edge.source];
       if (!source.is_ordinary()) continue;

@@ -20,7 +20,7 @@ class InvalidNodeName final : public Rule {
     const Model& model = context.model;
     const ModelArray<Node>& nodes = model.nodes;
     for (const Node& node : nodes) {
-      prefetch_ahead(nodes, node, [&](const Node& ahead) { return model.name(ahead); });
+      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.id; });
       if (!node.has_name() || node.is_special()) continue;
       if (model.name(node).empty()) {
         reporter.report(Finding{{node.name_ref},

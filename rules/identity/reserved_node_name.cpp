@@ -21,7 +21,7 @@ class ReservedNodeName final : public Rule {
     const Model& model = context.model;
     const ModelArray<Node>& nodes = model.nodes;
     for (const Node& node : nodes) {
-      prefetch_ahead(nodes, node, [&](const Node& ahead) { return model.name(ahead); });
+      prefetch_ahead(nodes, node, [](const Node& ahead) { return ahead.id; });
       if (!node.has_name()) continue;
       const std::string_view name = model.name(node);
       // What follows the quoted name in the message, with its own lead-in punctuation.

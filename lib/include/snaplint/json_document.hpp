@@ -61,6 +61,7 @@ class JsonDocument {
     decoded_keys_.clear();
     numbers_.clear();
     buffer_.clear();
+    array_lengths_.clear();
     parents_.store(nullptr, std::memory_order_relaxed);
     parents_table_.reset();
   }
@@ -177,6 +178,10 @@ class JsonDocument {
     JsonRef ref;
     Slice text;
   };
+  struct ArrayLength {
+    JsonRef ref;
+    std::uint32_t length;
+  };
   struct Number {
     JsonRef ref;
     union {
@@ -194,7 +199,8 @@ class JsonDocument {
   Table<Decoded> decoded_strings_;
   Table<Decoded> decoded_keys_;
   Table<Number> numbers_;
-  Table<char> buffer_;  // decoded strings that had escapes
+  Table<char> buffer_;                      // decoded strings that had escapes
+  std::vector<ArrayLength> array_lengths_;  // of arrays of 256 elements or more, sorted by ref
   // Made on first use by parent(), which rules on two threads may call at once.
   mutable std::mutex parents_mutex_;
   mutable std::unique_ptr<Table<JsonRef>> parents_table_;
