@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "snaplint/agent_graph.hpp"
+#include "snaplint/model_stream.hpp"
 #include "suppressions.hpp"
 
 namespace snaplint {
@@ -265,7 +266,9 @@ FileReport Engine::lint(std::string_view bytes, std::string path, const LintLimi
 void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLimits& limits) const {
   const SourceFile source = SourceFile::borrow(bytes);
   JsonDocument doc(source);
-  const ParseResult parsed = parse_json(source, doc, limits.parse);
+  ModelStream model_stream;
+  model_stream.min_bytes = follow_threshold_;
+  const ParseResult parsed = parse_json(source, doc, limits.parse, &model_stream);
   if (parsed.error) {
     if (selection_.enabled(builtin::invalid_json.name)) {
       report.diagnostics.push_back(parse_error_diagnostic(
@@ -274,6 +277,9 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
     return;
   }
 
+  // On a large file the model stream has read the nodes and edges during the parse, on the
+  // parser's second thread; the model reads on from where it stopped (all of it, when the stream
+  // stopped early or guessed the wrong arrays).
   // On a large document the work is shared with a second thread. It reads the edges while this
   // thread reads the nodes, checks the schema while this thread resolves the edges and builds the
   // graph, then takes rules from the same queue as this thread. Each rule's findings are kept
@@ -281,6 +287,7 @@ void Engine::lint_into(FileReport& report, std::string_view bytes, const LintLim
   // depend on which thread ran what (and only this thread computes line and column positions,
   // whose table SourceFile builds lazily).
   Model model = begin_model(doc);
+  model_stream.hand_over(model);
   std::vector<const Rule*> rules;
   for (const Rule* rule : registry_.rules()) {
     if (selection_.enabled(rule->info().name)) rules.push_back(rule);

@@ -155,6 +155,14 @@ JsonDocument::Children JsonDocument::children(JsonRef container) const {
   return {ChildIterator(this, container + 1, stop), ChildIterator(this, stop, stop)};
 }
 
+JsonDocument::Children JsonDocument::children_from(JsonRef container, JsonRef first) const {
+  const Children all = children(container);
+  if (first == no_value) return all;
+  const JsonRef stop = *all.end();
+  return first >= stop ? Children{all.last, all.last}
+                       : Children{ChildIterator(this, first, stop), all.last};
+}
+
 namespace {
 void append_escaped_token(std::string& out, std::string_view token) {
   for (char c : token) {

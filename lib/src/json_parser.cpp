@@ -128,6 +128,65 @@ std::size_t lone_low_surrogate(std::string_view decoded, std::string_view raw) {
 
 }  // namespace
 
+// The second thread of a parse. It searches the input for its first NUL byte while the parser
+// reads it: that search is the first pass over the bytes, and on a virtual machine the first
+// touch of each page is dear (some 35 ms for 77 MB here, against 3 ms for a second pass), so done
+// ahead of the parser on the otherwise idle core it spares the parser that cost. Then it runs the
+// follower, if there is one, until the parse is over. A small input is searched at once, without
+// a thread, as starting one would cost more than the search.
+class ParseHelper {
+ public:
+  ParseHelper(std::string_view bytes, const JsonDocument& document, ParseFollower* follower)
+      : bytes_(bytes) {
+    const bool follow = follower && bytes.size() >= follower->min_bytes;
+    if (bytes.size() >= search_on_thread_from || follow) {
+      try {
+        thread_ = std::thread([this, &document, follower, follow] {
+          search();
+          if (follow) follower->follow(document, progress_);
+        });
+        following_ = follow;
+        return;
+      } catch (const std::system_error&) {
+        // No thread to be had: search here instead, and nobody follows.
+      }
+    }
+    search();
+  }
+  ParseHelper(const ParseHelper&) = delete;
+  ParseHelper& operator=(const ParseHelper&) = delete;
+  ~ParseHelper() { stop(); }
+
+  // Where the parser reports its progress, or null when nobody follows.
+  ParseProgress* progress() { return following_ ? &progress_ : nullptr; }
+
+  // Tells the follower the parse is over, and waits for the thread to end.
+  void stop() {
+    progress_.over_.store(true, std::memory_order_release);
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // The offset of the first NUL byte, or npos.
+  std::size_t first_nul() {
+    stop();
+    return first_;
+  }
+
+ private:
+  static constexpr std::size_t search_on_thread_from = std::size_t{4} << 20;
+  void search() {
+    const void* nul = std::memchr(bytes_.data(), '\0', bytes_.size());
+    first_ = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - bytes_.data())
+                 : std::string_view::npos;
+  }
+
+  std::string_view bytes_;
+  std::size_t first_ = std::string_view::npos;
+  ParseProgress progress_;
+  bool following_ = false;
+  std::thread thread_;
+};
+
 // Receives RapidJSON's SAX events and appends one tape entry per value. RapidJSON tells a handler
 // where a value ends (the stream position when the event fires) but not where it starts; the
 // start is the first byte after the previous event that is not whitespace, ',' or ':'.
@@ -233,11 +292,20 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   bool EndObject(rapidjson::SizeType) {
     const JsonRef object = close();
     find_duplicate_keys(object);
+    if (progress_) report_closed(object);
     return true;
   }
   bool EndArray(rapidjson::SizeType) {
-    close();
+    const JsonRef array = close();
+    if (progress_) report_closed(array);
     return true;
+  }
+
+  // Reports progress to the helper's follower, if it has one (after the tape is reserved: the
+  // follower reads the tape where it is now, so it must not move while followed).
+  void report_to(ParseHelper& helper) {
+    helper_ = &helper;
+    progress_ = helper.progress();
   }
 
   // An error the handler found (RapidJSON then reports only that the handler stopped it).
@@ -334,6 +402,12 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
       }
       ++counts_.back();
     }
+    // The follower reads the tape in place: it stops before the tape grows (past the generous
+    // reservation, which a snapshot does not reach) and moves.
+    if (progress_ && entries_.size() == entries_.capacity()) [[unlikely]] {
+      helper_->stop();
+      progress_ = nullptr;
+    }
     entries_.push_back(entry);
     return ref;
   }
@@ -353,7 +427,9 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
                       " levels, snaplint's limit for arrays and objects inside one another");
       return false;
     }
-    open_.push_back(append(type, begin));
+    const JsonRef ref = append(type, begin);
+    if (progress_ && type == JsonType::array) consider_watching(ref);
+    open_.push_back(ref);
     counts_.push_back(0);
     last_end_ = begin + 1;
     return true;
@@ -374,6 +450,39 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   }
 
   static constexpr std::uint32_t large_array = 256;
+
+  // A key read from the source (not decoded) equal to `name`.
+  bool has_raw_key(JsonRef ref, std::string_view name) const {
+    const Entry& entry = entries_[ref];
+    return (entry.flags & Entry::member) && !(entry.flags & Entry::decoded_key) &&
+           source_.substr(entry.key_begin_or_index + 1, entry.key_length) == name;
+  }
+
+  // Whether the array just opened at `array` is the next one to watch (ParseProgress says which),
+  // and if so tells the follower. open_ holds its ancestors.
+  void consider_watching(JsonRef array) {
+    static constexpr std::string_view watched_keys[] = {"nodes", "edges"};
+    if (watching_ != no_value || watch_ >= std::size(watched_keys)) return;
+    const std::size_t depth = open_.size();
+    if (depth < 1 || depth > 3 || !has_raw_key(array, watched_keys[watch_])) return;
+    const JsonRef parent = open_.back();
+    if (depth > 1 && !has_raw_key(parent, "graph")) return;
+    watching_ = array;
+    progress_->arrays_[watch_].store(array, std::memory_order_release);
+  }
+
+  // After a container closed (and its duplicate keys were marked): an element of the watched
+  // array is now final, or the watched array itself is.
+  void report_closed(JsonRef container) {
+    const auto next = static_cast<JsonRef>(entries_.size());
+    if (container == watching_) {
+      progress_->array_nexts_[watch_].store(next, std::memory_order_release);
+      watching_ = no_value;
+      ++watch_;
+    } else if (!open_.empty() && open_.back() == watching_) {
+      progress_->complete_.store(next, std::memory_order_release);
+    }
+  }
 
  public:
   // Lengths of large arrays are kept as the arrays close, inner ones first; lookups want them
@@ -440,57 +549,14 @@ class TapeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeB
   std::uint32_t last_end_ = 0;
   std::optional<ParseError> error_;
   std::vector<LongString> long_strings_;
+  ParseHelper* helper_ = nullptr;
+  ParseProgress* progress_ = nullptr;  // null when nobody follows, or no longer
+  JsonRef watching_ = no_value;        // the watched array while it is open
+  std::size_t watch_ = 0;              // which array is watched next: ParseProgress::Watched
 };
 
-namespace {
-
-// Finds the first NUL byte of a large input on a second thread while the parser reads it. The
-// search is the first pass over the bytes, and on a virtual machine the first touch of each page
-// is dear (some 35 ms for 77 MB here, against 3 ms for a second pass): done ahead of the parser
-// on the otherwise idle core, it spares the parser that cost. A small input is searched at once,
-// as starting a thread would cost more than the search.
-class NulSearch {
- public:
-  explicit NulSearch(std::string_view bytes) : bytes_(bytes) {
-    if (bytes.size() >= on_thread_from) {
-      try {
-        thread_ = std::thread([this] { search(); });
-        return;
-      } catch (const std::system_error&) {
-        // No thread to be had: search here instead.
-      }
-    }
-    search();
-  }
-  NulSearch(const NulSearch&) = delete;
-  NulSearch& operator=(const NulSearch&) = delete;
-  ~NulSearch() {
-    if (thread_.joinable()) thread_.join();
-  }
-
-  // The offset of the first NUL byte, or npos.
-  std::size_t first() {
-    if (thread_.joinable()) thread_.join();
-    return first_;
-  }
-
- private:
-  static constexpr std::size_t on_thread_from = std::size_t{4} << 20;
-  void search() {
-    const void* nul = std::memchr(bytes_.data(), '\0', bytes_.size());
-    first_ = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - bytes_.data())
-                 : std::string_view::npos;
-  }
-
-  std::string_view bytes_;
-  std::size_t first_ = std::string_view::npos;
-  std::thread thread_;
-};
-
-}  // namespace
-
-ParseResult parse_json(const SourceFile& source, JsonDocument& document,
-                       const ParseLimits& limits) {
+ParseResult parse_json(const SourceFile& source, JsonDocument& document, const ParseLimits& limits,
+                       ParseFollower* follower) {
   document.clear();  // an early return leaves no earlier document behind
   ParseResult result;
   const std::string_view bytes = source.bytes();
@@ -507,17 +573,16 @@ ParseResult parse_json(const SourceFile& source, JsonDocument& document,
   // as if the input ended. (Its UTF-8 check may read the NUL and two bytes more after a lead
   // byte, but then reports the lead byte, before the NUL.) So the first NUL byte is reported if
   // everything before it was fine, or if the parser's error is where it stopped.
-  NulSearch nul_search(bytes);
-
-  document.clear();
   rapidjson::MemoryStream stream(bytes.data(), bytes.size());
   TapeBuilder builder(document, stream, limits, result.duplicate_keys);
+  ParseHelper helper(bytes, document, follower);
+  builder.report_to(helper);
   rapidjson::Reader reader;
   constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
   const rapidjson::ParseResult parsed = reader.Parse<flags>(stream, builder);
 
   result.long_strings = std::move(builder.long_strings());
-  const std::size_t nul = nul_search.first();
+  const std::size_t nul = helper.first_nul();
   if (builder.error()) {
     result.error = builder.error();
   } else if (nul != std::string_view::npos && (parsed || parsed.Offset() >= nul)) {

@@ -169,23 +169,44 @@ Model begin_model(const JsonDocument& doc) {
   return model;
 }
 
+void add_node(const JsonDocument& doc, Model& model, JsonRef json, std::uint32_t index) {
+  if (!doc.is(json, JsonType::object)) return;
+  Node node = read_node(doc, json, index);
+  const auto position = static_cast<std::uint32_t>(model.nodes.size());
+  if (node.has_id()) model.node_by_id.try_emplace(node.id, position);
+  if (node.is_start() && model.start_node == no_index) model.start_node = position;
+  if (node.is_end() && model.end_node == no_index) model.end_node = position;
+  model.nodes.push_back(node);
+}
+
+void add_edge(const JsonDocument& doc, Model& model, JsonRef json, std::uint32_t index) {
+  if (doc.is(json, JsonType::object)) model.edges.push_back(read_edge(doc, json, index));
+}
+
+bool reads_decoded_text(const JsonDocument& doc, JsonRef json) {
+  if (!doc.is(json, JsonType::object)) return false;
+  for (JsonRef member : doc.children(json)) {
+    if (doc.key_is_decoded(member)) return true;
+    if (!doc.string_is_decoded(member) || !doc.is(member, JsonType::string)) continue;
+    const std::string_view key = doc.key(member);
+    if (is_key(key, "id") || is_key(key, "name") || is_key(key, "type") || is_key(key, "from") ||
+        is_key(key, "to")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void read_nodes_and_tools(const JsonDocument& doc, Model& model) {
   if (model.nodes_array != no_value) {
     const std::uint32_t count = doc.child_count(model.nodes_array);
     model.nodes.reserve(count);
     model.node_by_id.reserve(count);
   }
-  std::uint32_t index = 0;
-  for (JsonRef json : doc.children(model.nodes_array)) {
-    if (doc.is(json, JsonType::object)) {
-      Node node = read_node(doc, json, index);
-      const auto position = static_cast<std::uint32_t>(model.nodes.size());
-      if (node.has_id()) model.node_by_id.try_emplace(node.id, position);
-      if (node.is_start() && model.start_node == no_index) model.start_node = position;
-      if (node.is_end() && model.end_node == no_index) model.end_node = position;
-      model.nodes.push_back(node);
-    }
-    ++index;
+  const ReadSoFar& so_far = model.read_so_far;
+  std::uint32_t index = so_far.next_node_index;
+  for (JsonRef json : doc.children_from(model.nodes_array, so_far.next_node)) {
+    add_node(doc, model, json, index++);
   }
   index = 0;
   for (JsonRef json : doc.children(model.tools_array)) {
@@ -206,25 +227,29 @@ void read_nodes_and_tools(const JsonDocument& doc, Model& model) {
 
 void read_edges(const JsonDocument& doc, Model& model) {
   if (model.edges_array != no_value) model.edges.reserve(doc.child_count(model.edges_array));
-  std::uint32_t index = 0;
-  for (JsonRef json : doc.children(model.edges_array)) {
-    if (doc.is(json, JsonType::object)) model.edges.push_back(read_edge(doc, json, index));
-    ++index;
+  const ReadSoFar& so_far = model.read_so_far;
+  std::uint32_t index = so_far.next_edge_index;
+  for (JsonRef json : doc.children_from(model.edges_array, so_far.next_edge)) {
+    add_edge(doc, model, json, index++);
+  }
+}
+
+void resolve_edge(Model& model, Edge& edge) {
+  if (edge.from_ref != no_value) {
+    if (const std::uint32_t* source = model.node_by_id.find(model.from(edge))) {
+      edge.source = *source;
+    }
+  }
+  if (edge.to_ref != no_value) {
+    if (const std::uint32_t* target = model.node_by_id.find(model.to(edge))) {
+      edge.target = *target;
+    }
   }
 }
 
 void resolve_edges(Model& model) {
-  for (Edge& edge : model.edges) {
-    if (edge.from_ref != no_value) {
-      if (const std::uint32_t* source = model.node_by_id.find(model.from(edge))) {
-        edge.source = *source;
-      }
-    }
-    if (edge.to_ref != no_value) {
-      if (const std::uint32_t* target = model.node_by_id.find(model.to(edge))) {
-        edge.target = *target;
-      }
-    }
+  for (std::size_t e = model.read_so_far.resolved_edges; e < model.edges.size(); ++e) {
+    resolve_edge(model, model.edges[e]);
   }
 }
 

@@ -16,7 +16,8 @@ namespace snaplint::rules {
 namespace {
 
 // JSON text held in a string value, parsed on its own. One Embedded parses text after text, and
-// its document keeps its buffers from one to the next.
+// its document keeps its buffers from one to the next. The text is borrowed, not copied: it is
+// the snapshot's (its source or its decoded strings), which outlives the rule's run.
 class Embedded {
  public:
   Embedded() : doc_(source_) {}
@@ -25,7 +26,7 @@ class Embedded {
 
   // False when `text` is not JSON; error() says why.
   bool parse(std::string_view text) {
-    source_ = SourceFile(std::string(text));
+    source_ = SourceFile::borrow(text);
     error_ = parse_json(source_, doc_).error;
     return !error_;
   }

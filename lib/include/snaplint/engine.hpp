@@ -82,6 +82,9 @@ class Engine {
   // the schema and then shares the rules with this one. The report does not depend on it; tests
   // set it to 0 or to the maximum.
   void set_parallel_threshold(std::size_t values) { parallel_threshold_ = values; }
+  // Files of at least this many bytes have their nodes and edges read on a second thread while
+  // the parser reads the rest (model_stream.hpp). The report does not depend on it either.
+  void set_follow_threshold(std::size_t bytes) { follow_threshold_ = bytes; }
 
  private:
   void lint_into(FileReport& report, std::string_view bytes, const LintLimits& limits) const;
@@ -94,6 +97,8 @@ class Engine {
   // About 1 MB of snapshot: there the schema check and the rules take milliseconds, a thread
   // tens of microseconds.
   std::size_t parallel_threshold_ = 40000;
+  // The size from which the parser starts a second thread anyway (to search for NUL bytes).
+  std::size_t follow_threshold_ = std::size_t{4} << 20;
 };
 
 }  // namespace snaplint

@@ -85,6 +85,13 @@ class JsonDocument {
   double real(JsonRef ref) const;
   bool boolean(JsonRef ref) const { return (entries_[ref].flags & Entry::true_value) != 0; }
   bool is_member(JsonRef ref) const { return (entries_[ref].flags & Entry::member) != 0; }
+  // Whether key() or string() reads a side table for this value, rather than the source: the
+  // key or the string had escapes, or was cut at the length limit. A reader that follows the
+  // parser on another thread must leave such values alone (the parser may be growing the table).
+  bool key_is_decoded(JsonRef ref) const { return (entries_[ref].flags & Entry::decoded_key) != 0; }
+  bool string_is_decoded(JsonRef ref) const {
+    return (entries_[ref].flags & Entry::decoded_string) != 0;
+  }
   std::uint32_t child_count(JsonRef container) const;
 
   // The member named `name` of an object (the last one when the key is repeated), or no_value.
@@ -129,6 +136,14 @@ class JsonDocument {
   // The value a pointer names, or no_value.
   JsonRef resolve(std::string_view pointer) const;
 
+  // The value after `ref`'s subtree: its next sibling, or its parent's end.
+  JsonRef next(JsonRef ref) const {
+    const Entry& entry = entries_[ref];
+    return is_container(entry.type) ? entry.end_or_next : ref + 1;
+  }
+  // The children of a container from `first` on (a child of it, or its end; no_value: all).
+  Children children_from(JsonRef container, JsonRef first) const;
+
   // Byte offset of the value's first character.
   std::uint32_t value_begin(JsonRef ref) const { return entries_[ref].begin; }
   // Byte ranges in the source: of the value, and of a member's key (quotes included). A
@@ -166,11 +181,6 @@ class JsonDocument {
   static_assert(sizeof(Entry) == 16);
   static bool is_container(JsonType type) {
     return type == JsonType::array || type == JsonType::object;
-  }
-  // The value after `ref`'s subtree.
-  JsonRef next(JsonRef ref) const {
-    const Entry& entry = entries_[ref];
-    return is_container(entry.type) ? entry.end_or_next : ref + 1;
   }
   // Byte offset one past the value's last character.
   std::uint32_t end(JsonRef ref) const;

@@ -113,6 +113,16 @@ struct Tool {
 template <class T>
 using ModelArray = std::vector<T, HugePageAllocator<T>>;
 
+// How far the nodes and edges arrays were read while the file was still being parsed
+// (model_stream.hpp): read_nodes_and_tools, read_edges and resolve_edges go on from there.
+struct ReadSoFar {
+  JsonRef next_node = no_value;  // the first element of the nodes array not read; no_value: none
+  std::uint32_t next_node_index = 0;
+  JsonRef next_edge = no_value;
+  std::uint32_t next_edge_index = 0;
+  std::size_t resolved_edges = 0;  // edges [0, resolved_edges) are resolved
+};
+
 struct Model {
   const JsonDocument* document = nullptr;  // the document the refs point into
   Envelope envelope = Envelope::bare;
@@ -129,6 +139,7 @@ struct Model {
   IdIndex tool_by_id;
   std::uint32_t start_node = no_index;  // first node named __start__
   std::uint32_t end_node = no_index;
+  ReadSoFar read_so_far;
 
   const Node* find_node(std::string_view id) const;
   // The text of a string member found by the model (a node's name_ref, an edge's from_ref, ...),
@@ -149,10 +160,23 @@ Model build_model(const JsonDocument& document);
 
 // build_model in steps, for a caller that reads nodes and edges on two threads at once (they write
 // different members of the model): begin_model, then read_nodes_and_tools and read_edges in either
-// order or at the same time, then resolve_edges (which needs both).
+// order or at the same time, then resolve_edges (which needs both). Each goes on from
+// model.read_so_far.
 Model begin_model(const JsonDocument& document);
 void read_nodes_and_tools(const JsonDocument& document, Model& model);
 void read_edges(const JsonDocument& document, Model& model);
 void resolve_edges(Model& model);
+
+// One element of the nodes or edges array, `json` at position `index`, added to the model (the
+// loops of read_nodes_and_tools and read_edges; add_edge does not resolve). For a reader that
+// follows the parser.
+void add_node(const JsonDocument& document, Model& model, JsonRef json, std::uint32_t index);
+void add_edge(const JsonDocument& document, Model& model, JsonRef json, std::uint32_t index);
+// Resolves one edge's ends against the nodes read so far.
+void resolve_edge(Model& model, Edge& edge);
+// Whether add_node or add_edge would read decoded text of the element (a key, or an id, name,
+// type, from or to with escapes): a reader that follows the parser must leave it to after the
+// parse (JsonDocument::key_is_decoded).
+bool reads_decoded_text(const JsonDocument& document, JsonRef json);
 
 }  // namespace snaplint
