@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 
 #include "../bench/snapshot_generator.hpp"
 #include "snaplint/json_parser.hpp"
@@ -121,47 +122,61 @@ TEST(ModelStream, MutatedSnapshotsGiveTheSameModel) {
 TEST(ModelStream, StopsAtEscapesAndTheModelReadsOn) {
   // An escaped id, name, type, key, from or to is decoded text in a side table the parser may be
   // growing: the stream stops before that element.
-  const std::string cases[] = {
-      R"({"nodes": [{"id": "a", "name": "__start__"}, {"id": "b\u0041", "name": "x"},
+  // With the nodes and edges the stream hands over: those before the escape.
+  const std::tuple<std::string, std::size_t, std::size_t> cases[] = {
+      {R"({"nodes": [{"id": "a", "name": "__start__"}, {"id": "b\u0041", "name": "x"},
           {"id": "c"}], "edges": [{"from": "a", "to": "bA"}]})",
-      R"({"nodes": [{"id": "a"}, {"i\u0064": "b"}, {"id": "c"}], "edges": []})",
-      R"({"nodes": [{"id": "a"}, {"id": "b", "type": "Webhook\u004eode"}], "edges": []})",
-      R"({"nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"from": "a", "to": "b"},
+       1, 0},
+      {R"({"nodes": [{"id": "a"}, {"i\u0064": "b"}, {"id": "c"}], "edges": []})", 1, 0},
+      {R"({"nodes": [{"id": "a"}, {"id": "b", "type": "Webhook\u004eode"}], "edges": []})", 1, 0},
+      {R"({"nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"from": "a", "to": "b"},
           {"from": "\u0061", "to": "b"}, {"from": "b", "to": "a"}]})",
-      R"({"nodes": [{"id": "a", "prompt": "line\none"}, {"id": "b"}], "edges": []})",
+       2, 1},
+      // Escapes elsewhere (a prompt's, a label's) do not stop it.
+      {R"({"nodes": [{"id": "a", "prompt": "line\none"}, {"id": "b"}], "edges": [{"from": "a",
+          "to": "b", "label": "x\ty"}]})",
+       2, 1},
   };
   std::size_t case_number = 0;
-  std::size_t partial = 0;
-  for (const std::string& text : cases) {
-    const Streamed streamed =
-        expect_streamed_model_is_the_model(text, "case " + std::to_string(case_number++));
-    EXPECT_TRUE(streamed.parsed);
-    partial += streamed.nodes_handed_over > 0;
+  for (const auto& [text, nodes, edges] : cases) {
+    const std::string label = "case " + std::to_string(case_number++);
+    const Streamed streamed = expect_streamed_model_is_the_model(text, label);
+    EXPECT_TRUE(streamed.parsed) << label;
+    EXPECT_EQ(streamed.nodes_handed_over, nodes) << label;
+    EXPECT_EQ(streamed.edges_handed_over, edges) << label;
   }
-  EXPECT_EQ(partial, std::size(cases)) << "each case has nodes before its escape";
 }
 
 TEST(ModelStream, ArraysItMustNotTakeForTheModels) {
-  const std::string cases[] = {
+  // With the nodes and edges the stream hands over: none where it watched the wrong arrays.
+  const std::tuple<std::string, std::size_t, std::size_t> cases[] = {
       // Envelopes: the request's graph, the response's data.graph.
-      R"({"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}})",
-      R"({"data": {"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}}})",
+      {R"({"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}})", 1, 1},
+      {R"({"data": {"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}}})", 1,
+       1},
       // A bare snapshot whose "graph" member comes after: the model is the request's graph.
-      R"({"nodes": [{"id": "x"}], "edges": [], "graph": {"nodes": [{"id": "a"}], "edges": []}})",
+      {R"({"nodes": [{"id": "x"}], "edges": [], "graph": {"nodes": [{"id": "a"}], "edges": []}})",
+       0, 0},
       // "nodes" repeated: the last one is the model's.
-      R"({"nodes": [{"id": "x"}], "edges": [], "nodes": [{"id": "a"}, {"id": "b"}]})",
-      // Edges before nodes, and nodes that are not an array.
-      R"({"edges": [{"from": "a", "to": "a"}], "nodes": [{"id": "a"}]})",
-      R"({"nodes": {"id": "a"}, "edges": [{"from": "a", "to": "a"}]})",
-      // Elements that are not objects, and nodes deeper than an envelope puts them.
-      R"({"nodes": [1, {"id": "a"}, [], "s", {"id": "b"}], "edges": [2, {"from": "a", "to": "b"}]})",
-      R"({"x": {"graph": {"nodes": [{"id": "a"}]}}, "nodes": [{"id": "b"}], "edges": []})",
-      R"({"data": {"graph": {"graph": {"nodes": [{"id": "a"}]}}}})",
+      {R"({"nodes": [{"id": "x"}], "edges": [], "nodes": [{"id": "a"}, {"id": "b"}]})", 0, 0},
+      // Edges before nodes (only edges after the nodes are watched), and nodes not an array.
+      {R"({"edges": [{"from": "a", "to": "a"}], "nodes": [{"id": "a"}]})", 1, 0},
+      {R"({"nodes": {"id": "a"}, "edges": [{"from": "a", "to": "a"}]})", 0, 0},
+      // Elements that are not objects, and nodes under a "graph" that is not the model's.
+      {R"({"nodes": [1, {"id": "a"}, [], "s", {"id": "b"}], "edges": [2, {"from": "a",
+          "to": "b"}]})",
+       2, 1},
+      {R"({"x": {"graph": {"nodes": [{"id": "a"}]}}, "nodes": [{"id": "b"}], "edges": []})", 0, 0},
+      // Deeper than an envelope puts them: not watched.
+      {R"({"data": {"graph": {"graph": {"nodes": [{"id": "a"}]}}}})", 0, 0},
   };
   std::size_t case_number = 0;
-  for (const std::string& text : cases) {
-    EXPECT_TRUE(
-        expect_streamed_model_is_the_model(text, "case " + std::to_string(case_number++)).parsed);
+  for (const auto& [text, nodes, edges] : cases) {
+    const std::string label = "case " + std::to_string(case_number++);
+    const Streamed streamed = expect_streamed_model_is_the_model(text, label);
+    EXPECT_TRUE(streamed.parsed) << label;
+    EXPECT_EQ(streamed.nodes_handed_over, nodes) << label;
+    EXPECT_EQ(streamed.edges_handed_over, edges) << label;
   }
 }
 
@@ -173,6 +188,8 @@ TEST(ModelStream, ATapeThatMustGrowStopsTheStream) {
   text += R"(], "edges": [{"from": "first", "to": "first"}]})";
   const Streamed streamed = expect_streamed_model_is_the_model(text, "growing tape");
   EXPECT_TRUE(streamed.parsed);
+  // Had the parser not stopped the stream, it would have read every node, from a tape that moved
+  // under it: a crash, or a report from AddressSanitizer or ThreadSanitizer, which run this test.
   EXPECT_LT(streamed.nodes_handed_over, 200001u) << "the stream cannot have read past the growth";
 }
 

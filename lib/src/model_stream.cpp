@@ -9,7 +9,7 @@ namespace {
 
 // The parser completes a node in about two microseconds; a reader that caught up waits this long
 // before it looks again, rather than spinning on the parser's core.
-void pause() {
+void wait_for_the_parser() {
   std::this_thread::sleep_for(std::chrono::microseconds(50));
 }
 
@@ -29,10 +29,15 @@ void ModelStream::follow(const JsonDocument& document, const ParseProgress& prog
 
 bool ModelStream::follow_array(const JsonDocument& document, const ParseProgress& progress,
                                ParseProgress::Watched which) {
+  // over() is read before what it may have ended: its acquire makes every earlier publication
+  // visible, so a reader told the parse is over still reads all the parser published.
   JsonRef array = no_value;
-  while ((array = progress.array(which)) == no_value) {
-    if (progress.over()) return false;
-    pause();
+  for (;;) {
+    const bool over = progress.over();
+    array = progress.array(which);
+    if (array != no_value) break;
+    if (over) return false;
+    wait_for_the_parser();
   }
   const bool nodes = which == ParseProgress::nodes;
   (nodes ? nodes_array_ : edges_array_) = array;
@@ -41,6 +46,7 @@ bool ModelStream::follow_array(const JsonDocument& document, const ParseProgress
   std::uint32_t& index = nodes ? so_far.next_node_index : so_far.next_edge_index;
   next = array + 1;
   for (;;) {
+    const bool over = progress.over();
     const JsonRef end = progress.array_next(which);
     const JsonRef limit = end != no_value ? end : progress.complete();
     for (; next < limit; next = document.next(next), ++index) {
@@ -56,8 +62,8 @@ bool ModelStream::follow_array(const JsonDocument& document, const ParseProgress
       }
     }
     if (end != no_value) return true;
-    if (progress.over()) return false;
-    pause();
+    if (over) return false;
+    wait_for_the_parser();
   }
 }
 
