@@ -97,6 +97,7 @@ bool run_fails(const std::vector<FileReport>& reports,
 }
 
 unsigned worker_count(unsigned requested, std::size_t files) {
+  if (files <= 1) return 1;  // without asking for the cores (a file read, on Linux)
   unsigned workers = requested;
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(files, 1)));

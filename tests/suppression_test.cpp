@@ -2,6 +2,8 @@
 // reordering; unused and expired entries are reported.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "snaplint/rules/all_rules.hpp"
 #include "test_support.hpp"
 
@@ -113,6 +115,33 @@ TEST(Suppression, AppliesUpToAndIncludingItsUntilDay) {
             "suppression of 'unreachable-node' for 'draft' expired on 2026-12-31 and no longer "
             "applies");
   EXPECT_EQ(day_after.diagnostics[1].pointer, "/graph/metadata/snaplint/suppress/0/until");
+}
+
+// Without a date given, the engine takes today's UTC date from the clock: a suppression until
+// today applies, one until yesterday has expired (dates as gmtime and strftime write them).
+TEST(Suppression, WithoutADateGivenTodayIsTheClocksUtcDate) {
+  const auto utc_date = [](std::time_t at) {
+    std::tm utc{};
+    gmtime_r(&at, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return std::string(text);
+  };
+  const auto suppression_until = [](const std::string& day) {
+    return snapshot(R"({"rule": "unreachable-node", "id": "draft", "reason": "r", "until": ")" +
+                    day + "\"}");
+  };
+  for (int attempt = 0; attempt < 2; ++attempt) {  // again if the day changed meanwhile
+    const std::time_t now = std::time(nullptr);
+    const FileReport until_today = lint_on(suppression_until(utc_date(now)), "");
+    const FileReport until_yesterday = lint_on(suppression_until(utc_date(now - 86400)), "");
+    if (utc_date(std::time(nullptr)) != utc_date(now)) continue;
+    EXPECT_TRUE(until_today.diagnostics.empty());
+    EXPECT_EQ(until_today.suppressed.size(), 1u);
+    EXPECT_EQ(rules_of(until_yesterday.diagnostics),
+              (std::vector<std::string>{"unreachable-node", "expired-suppression"}));
+    return;
+  }
 }
 
 TEST(Suppression, WithoutAReasonIsInvalidAndSuppressesNothing) {

@@ -1,7 +1,8 @@
 #include "suppressions.hpp"
 
 #include <algorithm>
-#include <ctime>
+#include <chrono>
+#include <cstdio>
 
 #include "snaplint/suggest.hpp"
 
@@ -59,11 +60,13 @@ std::string describe(const SuppressionEntry& entry) {
 }  // namespace
 
 std::string current_utc_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
+  // From the clock's days, not gmtime/strftime: glibc reads /etc/localtime on their first call,
+  // a file read in every run of a pre-commit hook for a date that needs no time zone.
+  const std::chrono::year_month_day date{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return text;
 }
 
