@@ -119,11 +119,26 @@ TEST(ModelStream, MutatedSnapshotsGiveTheSameModel) {
   EXPECT_GT(partly, 10u) << "the stream must have read nodes of many mutated snapshots";
 }
 
+// A snapshot, with the number of nodes and of edges the stream must hand over for it.
+using HandOverCase = std::tuple<std::string, std::size_t, std::size_t>;
+
+template <std::size_t N>
+void expect_hand_overs(const HandOverCase (&cases)[N]) {
+  std::size_t case_number = 0;
+  for (const auto& [text, nodes, edges] : cases) {
+    const std::string label = "case " + std::to_string(case_number++);
+    const Streamed streamed = expect_streamed_model_is_the_model(text, label);
+    EXPECT_TRUE(streamed.parsed) << label;
+    EXPECT_EQ(streamed.nodes_handed_over, nodes) << label;
+    EXPECT_EQ(streamed.edges_handed_over, edges) << label;
+  }
+}
+
 TEST(ModelStream, StopsAtEscapesAndTheModelReadsOn) {
   // An escaped id, name, type, key, from or to is decoded text in a side table the parser may be
   // growing: the stream stops before that element.
   // With the nodes and edges the stream hands over: those before the escape.
-  const std::tuple<std::string, std::size_t, std::size_t> cases[] = {
+  const HandOverCase cases[] = {
       {R"({"nodes": [{"id": "a", "name": "__start__"}, {"id": "b\u0041", "name": "x"},
           {"id": "c"}], "edges": [{"from": "a", "to": "bA"}]})",
        1, 0},
@@ -137,19 +152,12 @@ TEST(ModelStream, StopsAtEscapesAndTheModelReadsOn) {
           "to": "b", "label": "x\ty"}]})",
        2, 1},
   };
-  std::size_t case_number = 0;
-  for (const auto& [text, nodes, edges] : cases) {
-    const std::string label = "case " + std::to_string(case_number++);
-    const Streamed streamed = expect_streamed_model_is_the_model(text, label);
-    EXPECT_TRUE(streamed.parsed) << label;
-    EXPECT_EQ(streamed.nodes_handed_over, nodes) << label;
-    EXPECT_EQ(streamed.edges_handed_over, edges) << label;
-  }
+  expect_hand_overs(cases);
 }
 
 TEST(ModelStream, ArraysItMustNotTakeForTheModels) {
   // With the nodes and edges the stream hands over: none where it watched the wrong arrays.
-  const std::tuple<std::string, std::size_t, std::size_t> cases[] = {
+  const HandOverCase cases[] = {
       // Envelopes: the request's graph, the response's data.graph.
       {R"({"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}})", 1, 1},
       {R"({"data": {"graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "a"}]}}})", 1,
@@ -170,14 +178,7 @@ TEST(ModelStream, ArraysItMustNotTakeForTheModels) {
       // Deeper than an envelope puts them: not watched.
       {R"({"data": {"graph": {"graph": {"nodes": [{"id": "a"}]}}}})", 0, 0},
   };
-  std::size_t case_number = 0;
-  for (const auto& [text, nodes, edges] : cases) {
-    const std::string label = "case " + std::to_string(case_number++);
-    const Streamed streamed = expect_streamed_model_is_the_model(text, label);
-    EXPECT_TRUE(streamed.parsed) << label;
-    EXPECT_EQ(streamed.nodes_handed_over, nodes) << label;
-    EXPECT_EQ(streamed.edges_handed_over, edges) << label;
-  }
+  expect_hand_overs(cases);
 }
 
 TEST(ModelStream, ATapeThatMustGrowStopsTheStream) {
